@@ -1,0 +1,92 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Wage-arrears workflow service: department workers over RabbitMQ and PostgreSQL.
+///
+/// Layers (each a module, tested on its own):
+/// - `CRabbitMQ`, `CLibPQ`: system libraries (librabbitmq-c, libpq) with a shim header.
+/// - `AMQP`, `Store`: small Swift adapters over them; one `check()` funnel for C errors.
+/// - `Workflow`: the pure domain (calendar, money, case/referral/fund/legal-aid machines).
+/// - `Duties`: duty lists as data (YAML), message schemas, the routing decision.
+/// - `Runtime`: the shared worker runtime (consumer thread, inbox/outbox, relay, lifecycle).
+/// - `Router`, `Departments`: the router service and the department handlers.
+/// - `WageCtlKit`: the back-office CLI.
+let package = Package(
+    name: "wage-workflow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wage-router", targets: ["wage-router"]),
+        .executable(name: "wagectl", targets: ["wagectl"]),
+        .executable(name: "worker-hrss", targets: ["worker-hrss"]),
+        .executable(name: "worker-housing", targets: ["worker-housing"]),
+        .executable(name: "worker-police", targets: ["worker-police"]),
+        .executable(name: "worker-petitions", targets: ["worker-petitions"]),
+        .executable(name: "worker-justice", targets: ["worker-justice"]),
+        .executable(name: "worker-finance", targets: ["worker-finance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.2.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+    ],
+    targets: [
+        // C system libraries
+        .systemLibrary(
+            name: "CRabbitMQ", path: "Sources/CRabbitMQ", pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
+        // Adapters
+        .target(name: "AMQP", dependencies: ["CRabbitMQ"]),
+        .target(name: "Store", dependencies: ["CLibPQ"]),
+
+        // Pure domain
+        .target(name: "Workflow"),
+        .target(name: "Duties", dependencies: ["Workflow", .product(name: "Yams", package: "Yams")]),
+
+        // Services
+        .target(
+            name: "Runtime",
+            dependencies: [
+                "AMQP", "Store", "Workflow",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]),
+        .target(name: "Router", dependencies: ["Runtime", "Duties"]),
+        .target(name: "Departments", dependencies: ["Runtime", "Duties"]),
+        .target(
+            name: "WageCtlKit",
+            dependencies: [
+                "Runtime", "Duties",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Thin executables
+        .executableTarget(name: "wage-router", dependencies: ["Router"]),
+        .executableTarget(name: "wagectl", dependencies: ["WageCtlKit"]),
+        .executableTarget(name: "worker-hrss", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-housing", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-police", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-petitions", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-justice", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-finance", dependencies: ["Departments"]),
+
+        // Unit tests (no servers)
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
+        .testTarget(name: "DutiesTests", dependencies: ["Duties"]),
+        // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "SystemTests", dependencies: ["Router", "Departments", "WageCtlKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

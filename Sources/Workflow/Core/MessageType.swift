@@ -1,0 +1,42 @@
+/// Every message type of CONTRACT §3, plus documented extensions.
+public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
+    // Clues and cases
+    case clueReport = "clue.report"
+    case caseTransfer = "case.transfer"
+    case caseAccept = "case.accept"
+    case caseReturn = "case.return"
+    case caseProgress = "case.progress"
+    case caseResolved = "case.resolved"
+    case caseEscalate = "case.escalate"
+    case caseClose = "case.close"
+    case caseAssignLeader = "case.assign_leader"
+    case caseNotice = "case.notice"
+    case officeSweep = "office.sweep"
+    // Criminal referrals
+    case referralSubmit = "referral.submit"
+    case referralReceipt = "referral.receipt"
+    case referralDecision = "referral.decision"
+    case referralReconsider = "referral.reconsider"
+    case referralMeasure = "referral.measure"
+    // Emergency revolving fund
+    case fundDeposit = "fund.deposit"
+    case fundRequest = "fund.request"
+    case fundDecision = "fund.decision"
+    case fundDisbursed = "fund.disbursed"
+    case fundRejected = "fund.rejected"
+    case fundRecovered = "fund.recovered"
+    case fundWriteoff = "fund.writeoff"
+    // Legal aid
+    case legalaidRequest = "legalaid.request"
+    case legalaidProvider = "legalaid.provider"
+    case legalaidDecision = "legalaid.decision"
+    case legalaidAssigned = "legalaid.assigned"
+    // Petitions
+    case petitionReceived = "petition.received"
+    case incidentAlert = "incident.alert"
+    // Extension (docs/contract-extensions.md): a worker's refusal of a message it
+    // received, sent to the router, which dead-letters the original with
+    // `x-wage-reason` / `x-wage-rejected-by` (department users may only write
+    // to `wage.intake`, so they cannot publish to `wage.dead` themselves).
+    case messageRejected = "message.rejected"
+}
