@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# The local stack: a real RabbitMQ and a real PostgreSQL from Debian's packages,
+# on 127.0.0.1, data under .local/, no Docker and no systemd.
+#
+#   deploy/local/stack.sh up                 install what is missing, start both, load
+#                                            broker definitions, apply migrations,
+#                                            write .local/stack.env
+#   deploy/local/stack.sh down               stop both
+#   deploy/local/stack.sh status             what is running
+#   deploy/local/stack.sh restart-rabbitmq   stop and start the broker (fault tests)
+#   deploy/local/stack.sh restart-postgres   stop and start the database (fault tests)
+#   deploy/local/stack.sh reset              down, then delete .local/ data
+#
+# Ports (override with the environment): WAGE_AMQP_PORT (5672), WAGE_PG_PORT (5432).
+# Safe to run twice: every step checks what is already there.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LOCAL="$REPO/.local"
+AMQP_PORT=${WAGE_AMQP_PORT:-5672}
+PG_PORT=${WAGE_PG_PORT:-5432}
+EPMD_PORT=${WAGE_EPMD_PORT:-4391}
+DIST_PORT=$((AMQP_PORT + 20000))
+PRINCIPALS="hrss housing police petitions justice finance government platform transport water agriculture market router"
+PG_BIN=/usr/lib/postgresql/15/bin
+RMQ_BIN=/usr/lib/rabbitmq/bin
+
+say() { printf '\033[1m[stack]\033[0m %s\n' "$*"; }
+die() { printf '\033[31m[stack] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --- install ----------------------------------------------------------------
+install_packages() {
+  local need=() pkg
+  for pkg in rabbitmq-server postgresql librabbitmq-dev libpq-dev postgresql-client pkg-config python3 netcat-openbsd; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
+  done
+  if ((${#need[@]})); then
+    say "installing with apt-get: ${need[*]}"
+    [ "$(id -u)" = 0 ] || die "installing packages needs root (or install them yourself: ${need[*]})"
+    apt-get update -qq || die "apt-get update failed: is a Debian mirror reachable?"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends --no-upgrade "${need[@]}" \
+      >"$LOCAL/apt.log" 2>&1 || die "apt-get install failed; see $LOCAL/apt.log"
+  fi
+  [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL 15 binaries not found in $PG_BIN"
+  [ -x "$RMQ_BIN/rabbitmq-server" ] || die "RabbitMQ not found in $RMQ_BIN"
+}
+
+# --- secrets ----------------------------------------------------------------
+secret() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
+ensure_secrets() {
+  local f="$LOCAL/secrets.env" p key
+  touch "$f"; chmod 600 "$f"
+  for p in $PRINCIPALS admin; do
+    key="PG_PASSWORD_$(echo "$p" | tr a-z A-Z)"
+    grep -q "^$key=" "$f" || echo "$key=$(secret)" >>"$f"
+  done
+  for p in $PRINCIPALS wage-admin; do
+    key="AMQP_PASSWORD_$(echo "$p" | tr a-z- A-Z_)"
+    grep -q "^$key=" "$f" || echo "$key=$(secret)" >>"$f"
+  done
+}
+secret_of() { grep "^$1=" "$LOCAL/secrets.env" | head -1 | cut -d= -f2-; }
+
+port_open() { nc -z 127.0.0.1 "$1" 2>/dev/null; }
+
+# --- PostgreSQL ---------------------------------------------------------------
+PGDATA="$LOCAL/pg/data"
+PGRUN="$LOCAL/pg/run"
+pg() { runuser -u postgres -- "$@"; }
+pg_running() { pg "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+psql_super() { local db=${1:-postgres}; shift || true; pg psql -X -q -v ON_ERROR_STOP=1 -h "$PGRUN" -p "$PG_PORT" -d "$db" "$@"; }
+
+start_postgres() {
+  mkdir -p "$LOCAL/pg"
+  chown postgres:postgres "$LOCAL/pg"
+  if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    say "initialising PostgreSQL cluster in $PGDATA"
+    pg mkdir -p "$PGDATA" "$PGRUN"
+    pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 || die "initdb failed; see $LOCAL/pg/initdb.log"
+  fi
+  pg mkdir -p "$PGRUN"
+  if pg_running; then say "PostgreSQL already running on 127.0.0.1:$PG_PORT"; return; fi
+  port_open "$PG_PORT" && die "port $PG_PORT is taken by another program; stop it or set WAGE_PG_PORT"
+  say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOCAL/pg/server.log" -w -t 60 start -o \
+    "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGRUN -c max_connections=300 -c shared_buffers=256MB" \
+    >/dev/null || die "PostgreSQL did not start; see $LOCAL/pg/server.log"
+}
+
+stop_postgres() {
+  if pg_running; then say "stopping PostgreSQL"; pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null; fi
+}
+
+setup_database() {
+  local admin_pw; admin_pw=$(secret_of PG_PASSWORD_ADMIN)
+  psql_super <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'wage_admin') THEN
+    CREATE ROLE wage_admin LOGIN CREATEROLE;
+  END IF;
+END \$\$;
+ALTER ROLE wage_admin LOGIN CREATEROLE PASSWORD '$admin_pw';
+SQL
+  if ! psql_super postgres -tA <<<"SELECT 1 FROM pg_database WHERE datname = 'wage'" | grep -q 1; then
+    say "creating database wage"
+    psql_super <<<"CREATE DATABASE wage OWNER wage_admin ENCODING 'UTF8' TEMPLATE template0"
+  fi
+  psql_super wage <<<"REVOKE CREATE ON SCHEMA public FROM PUBLIC; REVOKE ALL ON DATABASE wage FROM PUBLIC;"
+  say "applying migrations from sql/"
+  WAGE_DATABASE_URL="postgres://wage_admin:$admin_pw@127.0.0.1:$PG_PORT/wage" \
+    bash "$REPO/deploy/local/migrate.sh" || die "migrations failed (see above)"
+  local p role pw sql=""
+  for p in $PRINCIPALS; do
+    role="wage_$p"; pw=$(secret_of "PG_PASSWORD_$(echo "$p" | tr a-z A-Z)")
+    sql+="ALTER ROLE $role LOGIN PASSWORD '$pw'; GRANT CONNECT ON DATABASE wage TO $role;"
+  done
+  psql_super wage <<<"$sql" || die "setting the principals' database passwords failed (did the roles migration run?)"
+}
+
+# --- RabbitMQ -----------------------------------------------------------------
+RMQ="$LOCAL/rabbitmq"
+rmq_env() {
+  export HOME="$RMQ/home" RABBITMQ_HOME="$RMQ/home"
+  export RABBITMQ_NODENAME="wage@localhost" RABBITMQ_USE_LONGNAME=false
+  export RABBITMQ_MNESIA_BASE="$RMQ/mnesia" RABBITMQ_LOG_BASE="$RMQ/log"
+  export RABBITMQ_CONFIG_FILE="$RMQ/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$RMQ/enabled_plugins"
+  export RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ/advanced.config"
+  export RABBITMQ_PID_FILE="$RMQ/rabbitmq.pid"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" RABBITMQ_DIST_PORT="$DIST_PORT"
+  export ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT="$EPMD_PORT"
+}
+ctl() { (rmq_env; "$RMQ_BIN/rabbitmqctl" -n wage@localhost "$@"); }
+rmq_running() { ctl status >/dev/null 2>&1; }
+
+render_rabbitmq() {
+  mkdir -p "$RMQ/home" "$RMQ/mnesia" "$RMQ/log"
+  python3 "$REPO/deploy/rabbitmq/render-definitions.py" "$REPO/deploy/rabbitmq/definitions.json" \
+    "$LOCAL/secrets.env" "$RMQ/definitions.json" || die "could not render broker definitions"
+  sed -e "s|@AMQP_PORT@|$AMQP_PORT|" -e "s|@DEFINITIONS@|$RMQ/definitions.json|" \
+    "$REPO/deploy/rabbitmq/rabbitmq.conf.template" >"$RMQ/rabbitmq.conf"
+  echo "[]." >"$RMQ/enabled_plugins"
+  echo "[]." >"$RMQ/advanced.config"
+  [ -s "$RMQ/home/.erlang.cookie" ] || { secret >"$RMQ/home/.erlang.cookie"; chmod 400 "$RMQ/home/.erlang.cookie"; }
+}
+
+start_rabbitmq() {
+  render_rabbitmq
+  if rmq_running; then
+    say "RabbitMQ already running on 127.0.0.1:$AMQP_PORT; re-importing definitions"
+    ctl import_definitions "$RMQ/definitions.json" >/dev/null || die "import_definitions failed"
+    return
+  fi
+  port_open "$AMQP_PORT" && die "port $AMQP_PORT is taken by another program (a system RabbitMQ?); stop it or set WAGE_AMQP_PORT"
+  say "starting RabbitMQ on 127.0.0.1:$AMQP_PORT (takes about 5-10 s)"
+  (rmq_env; cd "$RMQ"; nohup "$RMQ_BIN/rabbitmq-server" >"$RMQ/log/startup.log" 2>&1 &)
+  local i
+  for i in $(seq 1 120); do
+    if rmq_running && port_open "$AMQP_PORT"; then say "RabbitMQ is up after $((i / 2)) s"; return; fi
+    sleep 0.5
+  done
+  die "RabbitMQ did not start within 60 s; see $RMQ/log/startup.log and $RMQ/log/"
+}
+
+stop_rabbitmq() {
+  if rmq_running; then say "stopping RabbitMQ"; ctl shutdown >/dev/null 2>&1 || true; fi
+  (rmq_env; epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true)
+}
+
+# --- stack.env ----------------------------------------------------------------
+write_env() {
+  local f="$LOCAL/stack.env" p up
+  {
+    echo "# Written by deploy/local/stack.sh: development credentials of the local stack."
+    echo "WAGE_DATABASE_URL=postgres://wage_admin:$(secret_of PG_PASSWORD_ADMIN)@127.0.0.1:$PG_PORT/wage"
+    for p in $PRINCIPALS; do
+      up=$(echo "$p" | tr a-z A-Z)
+      echo "WAGE_DATABASE_URL_$up=postgres://wage_$p:$(secret_of "PG_PASSWORD_$up")@127.0.0.1:$PG_PORT/wage"
+      echo "WAGE_AMQP_URL_$up=amqp://$p:$(secret_of "AMQP_PASSWORD_$up")@127.0.0.1:$AMQP_PORT/wage"
+    done
+    echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@127.0.0.1:$AMQP_PORT/wage"
+    echo "WAGE_PG_PORT=$PG_PORT"
+    echo "WAGE_AMQP_PORT=$AMQP_PORT"
+  } >"$f"
+  chmod 600 "$f"
+  say "wrote $f"
+}
+
+cmd=${1:-up}
+mkdir -p "$LOCAL"
+case "$cmd" in
+  install) install_packages ;;
+  up)
+    install_packages
+    ensure_secrets
+    start_postgres
+    start_rabbitmq
+    setup_database
+    write_env
+    say "stack is up: PostgreSQL 127.0.0.1:$PG_PORT, RabbitMQ 127.0.0.1:$AMQP_PORT (vhost wage)"
+    ;;
+  down) stop_rabbitmq; stop_postgres ;;
+  status)
+    if pg_running; then say "PostgreSQL: running on $PG_PORT"; else say "PostgreSQL: stopped"; fi
+    if rmq_running; then say "RabbitMQ: running on $AMQP_PORT"; else say "RabbitMQ: stopped"; fi
+    ;;
+  restart-rabbitmq) stop_rabbitmq; start_rabbitmq ;;
+  restart-postgres) stop_postgres; start_postgres ;;
+  stop-rabbitmq) stop_rabbitmq ;;
+  start-rabbitmq) start_rabbitmq ;;
+  stop-postgres) stop_postgres ;;
+  start-postgres) start_postgres ;;
+  reset) stop_rabbitmq; stop_postgres; say "deleting $LOCAL data"; rm -rf "$LOCAL/pg" "$LOCAL/rabbitmq" "$LOCAL/stack.env" ;;
+  *) die "unknown command '$cmd' (up, down, status, restart-rabbitmq, restart-postgres, reset)" ;;
+esac
