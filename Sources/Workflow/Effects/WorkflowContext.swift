@@ -1,0 +1,26 @@
+import Foundation
+
+/// What an event function may know about the world besides its state and event:
+/// the current instant, the business day, and the working-day calendar.
+public struct WorkflowContext: Sendable {
+    /// The current instant (recorded as `*_at`).
+    public var now: Date
+    /// The business day of `now` in Asia/Shanghai (deadlines are counted from it).
+    public var today: Day
+    /// Working days and holidays.
+    public var calendar: WorkingCalendar
+
+    /// A context at `now`; `today` is its day in Asia/Shanghai.
+    public init(now: Date, calendar: WorkingCalendar) {
+        self.now = now
+        self.today = Day(shanghai: now)
+        self.calendar = calendar
+    }
+
+    /// A context on `today` at 09:00 Shanghai time (convenient for tools and tests).
+    public init(today: Day, calendar: WorkingCalendar) {
+        self.today = today
+        self.now = today.shanghaiStart.addingTimeInterval(9 * 3600)
+        self.calendar = calendar
+    }
+}
