@@ -88,9 +88,12 @@ BEGIN
     INSERT INTO pg_temp.results (ok, what, detail) VALUES (false, role || ' ' || what, 'it succeeded');
 END $$;
 
--- Fixtures (as the owner): a duty list, a case, a fund request.
+-- Fixtures (as the owner): a duty list in force, a case, inbox and outbox rows.
+-- The checks only count their own rows, so they also pass on a database in use.
+UPDATE wage.duty_lists SET in_force = false WHERE in_force;
 INSERT INTO wage.duty_lists (version, content_hash, content, in_force)
     VALUES ('test-1', repeat('a', 64), 'version: test-1', true);
+SELECT available_fen AS base_available_fen FROM wage.fund_balance \gset
 INSERT INTO wage.cases (case_id, channel, clue_ref, origin, employer_name, sector, workers_count,
                         amount_owed_fen, risk_level, status, assignee)
     VALUES ('00000000-0000-0000-0000-00000000c001', 'hotline', 'grants-check-1', 'platform', 'Test Co',
@@ -126,7 +129,7 @@ SELECT pg_temp.allowed('wage_finance', 'reserve within the balance', $q$
             'awaiting_approval', 'gc-req-1');
     SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED$q$);
 SELECT pg_temp.sees('wage_government', 'sees available = deposits - reserved',
-    'SELECT available_fen FROM wage.fund_balance', 60000000);
+    format('SELECT available_fen - %s FROM wage.fund_balance', :base_available_fen), 60000000);
 SELECT pg_temp.allowed('wage_finance', 'disburse (request + balanced entry)', $q$
     UPDATE wage.fund_requests SET status = 'disbursed', disbursed_at = now(), decided_at = now(), approver = 'Mayor'
      WHERE request_no = 'FR-GC-1';
@@ -151,11 +154,13 @@ SELECT pg_temp.fails('wage_finance', 'cannot post a deposit into advances_receiv
     SET CONSTRAINTS ALL IMMEDIATE$q$, '23514');
 SELECT pg_temp.fails('wage_finance', 'cannot reserve more than available', $q$
     INSERT INTO wage.fund_requests (request_no, case_id, amount_fen, beneficiaries, purpose, reason, status)
-    VALUES ('FR-GC-2', '00000000-0000-0000-0000-00000000c001', 60000001, 3, 'living_costs', 'employer_fled', 'awaiting_approval');
+    SELECT 'FR-GC-2', '00000000-0000-0000-0000-00000000c001', available_fen + 1, 3, 'living_costs', 'employer_fled', 'awaiting_approval'
+    FROM wage.fund_balance;
     SET CONSTRAINTS ALL IMMEDIATE$q$, '23514');
 SELECT pg_temp.allowed('wage_finance', 'record an insufficient_fund request (no reservation)', $q$
     INSERT INTO wage.fund_requests (request_no, case_id, amount_fen, beneficiaries, purpose, reason, status)
-    VALUES ('FR-GC-3', '00000000-0000-0000-0000-00000000c001', 60000001, 3, 'living_costs', 'employer_fled', 'insufficient_fund');
+    SELECT 'FR-GC-3', '00000000-0000-0000-0000-00000000c001', available_fen + 1, 3, 'living_costs', 'employer_fled', 'insufficient_fund'
+    FROM wage.fund_balance;
     SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED$q$);
 SELECT pg_temp.fails('wage_finance', 'cannot recover more than outstanding', $q$
     UPDATE wage.fund_requests SET recovered_fen = 40000001, status = 'recovered' WHERE request_no = 'FR-GC-1'$q$, '23514');
@@ -222,8 +227,9 @@ SELECT pg_temp.sees(r, 'reads case_overview', $q$SELECT count(*) FROM wage.case_
 FROM (SELECT 'wage_' || code AS r FROM wage.principals) p;
 
 -- == inbox, outbox, ledgers, rejections: own rows only
-SELECT pg_temp.sees('wage_housing', 'sees no hrss inbox rows', 'SELECT count(*) FROM wage.inbox', 0);
-SELECT pg_temp.sees('wage_hrss', 'sees its own inbox rows', 'SELECT count(*) FROM wage.inbox', 1);
+SELECT pg_temp.sees('wage_housing', 'sees no inbox rows of others', $q$SELECT count(*) FROM wage.inbox WHERE consumer <> 'housing'$q$, 0);
+SELECT pg_temp.sees('wage_housing', 'sees no hrss inbox row', $q$SELECT count(*) FROM wage.inbox WHERE message_id = 'gc-hrss-1'$q$, 0);
+SELECT pg_temp.sees('wage_hrss', 'sees its own inbox row', $q$SELECT count(*) FROM wage.inbox WHERE message_id = 'gc-hrss-1'$q$, 1);
 SELECT pg_temp.denied('wage_housing', 'insert an inbox row for hrss',
     $q$INSERT INTO wage.inbox (consumer, message_id) VALUES ('hrss', 'gc-hrss-2')$q$);
 SELECT pg_temp.allowed(r, 'insert its own inbox row (ON CONFLICT DO NOTHING)', format(
@@ -233,16 +239,17 @@ SELECT pg_temp.allowed(r, 'insert its own inbox row (ON CONFLICT DO NOTHING)', f
 FROM (SELECT 'wage_' || code AS r FROM wage.principals WHERE runs_worker) p;
 SELECT pg_temp.denied(r, 'use the inbox (runs no consumer)', 'SELECT count(*) FROM wage.inbox')
 FROM unnest(ARRAY['wage_government', 'wage_platform']) r;
-SELECT pg_temp.sees('wage_housing', 'sees no hrss outbox rows', 'SELECT count(*) FROM wage.outbox', 0);
+SELECT pg_temp.sees('wage_housing', 'sees no outbox rows of others', $q$SELECT count(*) FROM wage.outbox WHERE principal <> 'housing'$q$, 0);
 SELECT pg_temp.sees('wage_housing', 'cannot mark hrss outbox rows published',
-    $q$WITH u AS (UPDATE wage.outbox SET published_at = now() RETURNING 1) SELECT count(*) FROM u$q$, 0);
+    $q$WITH u AS (UPDATE wage.outbox SET published_at = now() WHERE message_id = 'gc-out-hrss-1' RETURNING 1) SELECT count(*) FROM u$q$, 0);
 SELECT pg_temp.denied('wage_housing', 'insert an outbox row as hrss',
     $q$INSERT INTO wage.outbox (principal, message_id, type, body) VALUES ('hrss', 'gc-out-2', 't', '{}')$q$);
 SELECT pg_temp.denied('wage_hrss', 'change an outbox body', $q$UPDATE wage.outbox SET body = 'x'$q$);
 SELECT pg_temp.denied('wage_hrss', 'delete outbox rows', 'DELETE FROM wage.outbox');
 SELECT pg_temp.allowed('wage_hrss', 'relay: lock, publish and mark its outbox rows', $q$
     SELECT id FROM wage.outbox WHERE principal = 'hrss' AND published_at IS NULL ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED;
-    UPDATE wage.outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY(ARRAY(SELECT id FROM wage.outbox))$q$);
+    UPDATE wage.outbox SET published_at = now(), attempts = attempts + 1
+     WHERE id = ANY(ARRAY(SELECT id FROM wage.outbox WHERE message_id = 'gc-out-hrss-1'))$q$);
 SELECT pg_temp.allowed(r, 'write its own outbox row', format(
     $q$INSERT INTO wage.outbox (principal, message_id, type, body) VALUES (%L, %L, 't', '{}') ON CONFLICT (message_id) DO NOTHING$q$,
     substr(r, 6), 'gc-out-' || r))
@@ -251,7 +258,7 @@ SELECT pg_temp.allowed('wage_housing', 'keep its ledger row', $q$INSERT INTO wag
     VALUES ('housing', '00000000-0000-0000-0000-00000000c001', 'received')$q$);
 SELECT pg_temp.denied('wage_housing', 'write a ledger row of water', $q$INSERT INTO wage.department_cases (department, case_id, status)
     VALUES ('water', '00000000-0000-0000-0000-00000000c001', 'received')$q$);
-SELECT pg_temp.sees('wage_water', 'sees no housing ledger rows', 'SELECT count(*) FROM wage.department_cases', 0);
+SELECT pg_temp.sees('wage_water', 'sees no ledger rows of others', $q$SELECT count(*) FROM wage.department_cases WHERE department <> 'water'$q$, 0);
 SELECT pg_temp.allowed('wage_router', 'record its own rejection (twice, ON CONFLICT DO NOTHING)', $q$
     INSERT INTO wage.rejection_log (message_id, type, sender, reason, rejected_by, body) VALUES ('gc-rej-1', 'x.y', 'platform', 'unknown_type', 'router', '{}') ON CONFLICT DO NOTHING;
     INSERT INTO wage.rejection_log (message_id, type, sender, reason, rejected_by, body) VALUES ('gc-rej-1', 'x.y', 'platform', 'unknown_type', 'router', '{}') ON CONFLICT DO NOTHING$q$);
@@ -273,6 +280,10 @@ SELECT pg_temp.allowed('wage_router', 'load a duty list and switch it in force',
     INSERT INTO wage.duty_lists (version, content_hash, content) VALUES ('test-2', repeat('b', 64), 'version: test-2');
     UPDATE wage.duty_lists SET in_force = false WHERE in_force;
     UPDATE wage.duty_lists SET in_force = true WHERE version = 'test-2'$q$);
+SELECT pg_temp.allowed('wage_router', 'lock duty_lists to install a list (SHARE ROW EXCLUSIVE)',
+    'LOCK TABLE wage.duty_lists IN SHARE ROW EXCLUSIVE MODE');
+SELECT pg_temp.denied('wage_router', 'rename a stored duty-list version', $q$UPDATE wage.duty_lists SET version = 'x' WHERE version = 'test-1'$q$);
+SELECT pg_temp.denied('wage_router', 'rehash a stored duty list', $q$UPDATE wage.duty_lists SET content_hash = repeat('d', 64) WHERE version = 'test-1'$q$);
 SELECT pg_temp.fails('wage_router', 'cannot have two duty lists in force',
     $q$UPDATE wage.duty_lists SET in_force = true WHERE version = 'test-1'$q$, '23505');
 SELECT pg_temp.denied('wage_router', 'rewrite a stored duty list', $q$UPDATE wage.duty_lists SET content = 'x' WHERE version = 'test-1'$q$);
@@ -298,26 +309,26 @@ SELECT pg_temp.fails('wage_police', 'cannot decide not_filed without a reason',
     $q$UPDATE wage.referrals SET status = 'not_filed' WHERE referral_no = 'RF-GC-1'$q$, '23514');
 SELECT pg_temp.denied(r, 'select referrals (table)', 'SELECT count(*) FROM wage.referrals')
 FROM unnest(ARRAY['wage_hrss', 'wage_finance', 'wage_government', 'wage_platform']) r;
-SELECT pg_temp.sees('wage_hrss', 'reads referral_overview', 'SELECT count(*) FROM wage.referral_overview', 1);
+SELECT pg_temp.sees('wage_hrss', 'reads referral_overview', $q$SELECT count(*) FROM wage.referral_overview WHERE referral_no = 'RF-GC-1'$q$, 1);
 SELECT pg_temp.denied(r, 'read referral_overview', 'SELECT count(*) FROM wage.referral_overview')
 FROM unnest(ARRAY['wage_housing', 'wage_finance', 'wage_platform']) r;
 SELECT pg_temp.denied('wage_hrss', 'insert incidents', $q$INSERT INTO wage.incidents (petition_no, people, reported_by) VALUES ('P', 5, 'petitions')$q$);
 SELECT pg_temp.allowed('wage_petitions', 'record a petition', $q$INSERT INTO wage.petitions (petition_no, petitioners, form, wage_related,
     collective) VALUES ('grants-check-1', 6, 'visit', true, true)$q$);
 SELECT pg_temp.denied('wage_hrss', 'write petitions', $q$UPDATE wage.petitions SET status = 'replied'$q$);
-SELECT pg_temp.sees('wage_hrss', 'reads petition_overview', 'SELECT count(*) FROM wage.petition_overview', 1);
+SELECT pg_temp.sees('wage_hrss', 'reads petition_overview', $q$SELECT count(*) FROM wage.petition_overview WHERE petition_no = 'grants-check-1'$q$, 1);
 SELECT pg_temp.denied('wage_police', 'read petition_overview', 'SELECT count(*) FROM wage.petition_overview');
 SELECT pg_temp.allowed('wage_justice', 'add a provider and assign an application', $q$
-    INSERT INTO wage.legal_aid_provider_roster (provider_id, name, active) VALUES ('LA-1', 'Aid Centre', true);
+    INSERT INTO wage.legal_aid_provider_roster (provider_id, name, active) VALUES ('LA-GC-P1', 'Aid Centre', true);
     INSERT INTO wage.legal_aid_applications (application_no, requested_by, applicant, matter, status, provider_id,
-        approved_at, assigned_at) VALUES ('LA-GC-1', 'platform', '{"name": "W"}', 'wage_arrears', 'assigned', 'LA-1', now(), now())$q$);
+        approved_at, assigned_at) VALUES ('LA-GC-1', 'platform', '{"name": "W"}', 'wage_arrears', 'assigned', 'LA-GC-P1', now(), now())$q$);
 SELECT pg_temp.sees('wage_platform', 'reads legal_aid_providers open_assignments',
-    $q$SELECT open_assignments FROM wage.legal_aid_providers WHERE provider_id = 'LA-1'$q$, 1);
+    $q$SELECT open_assignments FROM wage.legal_aid_providers WHERE provider_id = 'LA-GC-P1'$q$, 1);
 SELECT pg_temp.denied(r, 'read legal aid applications (table)', 'SELECT count(*) FROM wage.legal_aid_applications')
 FROM unnest(ARRAY['wage_hrss', 'wage_platform', 'wage_police']) r;
 SELECT pg_temp.denied(r, 'read legal aid views', 'SELECT count(*) FROM wage.legal_aid_overview')
 FROM unnest(ARRAY['wage_police', 'wage_finance', 'wage_housing']) r;
-SELECT pg_temp.denied('wage_hrss', 'write legal aid', $q$INSERT INTO wage.legal_aid_provider_roster (provider_id, name, active) VALUES ('LA-2', 'x', true)$q$);
+SELECT pg_temp.denied('wage_hrss', 'write legal aid', $q$INSERT INTO wage.legal_aid_provider_roster (provider_id, name, active) VALUES ('LA-GC-P2', 'x', true)$q$);
 
 -- == nobody but the owner creates objects or reads the migration bookkeeping
 SELECT pg_temp.denied(r, 'create a table in schema wage', 'CREATE TABLE wage.intruder (x int)')
