@@ -333,6 +333,16 @@ SELECT pg_temp.denied('wage_hrss', 'write legal aid', $q$INSERT INTO wage.legal_
 -- == nobody but the owner creates objects or reads the migration bookkeeping
 SELECT pg_temp.denied(r, 'create a table in schema wage', 'CREATE TABLE wage.intruder (x int)')
 FROM (SELECT 'wage_' || code AS r FROM wage.principals) p;
+SELECT pg_temp.denied(r, 'draw a case number (only hrss registers cases)', 'SELECT wage.next_case_no()')
+FROM (SELECT 'wage_' || code AS r FROM wage.principals WHERE code <> 'hrss') p;
+SELECT pg_temp.allowed(r, 'call current_principal, is_workday, add_workdays',
+    $q$SELECT wage.current_principal(), wage.is_workday(current_date), wage.add_workdays(current_date, 5)$q$)
+FROM (SELECT 'wage_' || code AS r FROM wage.principals) p;
+SELECT pg_temp.sees('wage_hrss', 'is hrss to current_principal()', $q$SELECT count(*) WHERE wage.current_principal() = 'hrss'$q$, 1);
+SELECT pg_temp.sees('wage_hrss', 'finds no function PUBLIC may execute in schema wage', $q$
+    SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'wage' AND EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                                          WHERE a.grantee = 0)$q$, 0);
 SELECT pg_temp.denied(r, 'read wage_meta.schema_migrations', 'SELECT count(*) FROM wage_meta.schema_migrations')
 FROM unnest(ARRAY['wage_hrss', 'wage_router']) r;
 
