@@ -1,0 +1,141 @@
+/// `case.transfer` (hrss → the responsible department of `sector`).
+public struct CaseTransfer: Sendable, Hashable {
+    public var caseID: String
+    public var sector: Sector
+    /// The chosen department, when the sector has more than one (the router checks it).
+    public var to: Principal?
+    public var note: String?
+
+    public init(caseID: String, sector: Sector, to: Principal? = nil, note: String? = nil) {
+        self.caseID = caseID
+        self.sector = sector
+        self.to = to
+        self.note = note
+    }
+
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), sector: try r.enumeration("sector"),
+                  to: try r.optionalEnumeration("to"), note: try r.optionalString("note"))
+    }
+
+    public var json: JSONValue {
+        .compact(["case_id": .string(caseID), "sector": .string(sector.rawValue),
+                  "to": to.map(JSONValue.principal), "note": note.map(JSONValue.string)])
+    }
+}
+
+/// `case.accept` (the assignee → hrss).
+public struct CaseAccept: Sendable, Hashable {
+    public var caseID: String
+    public init(caseID: String) { self.caseID = caseID }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        self.init(caseID: try FieldReader(json).string("case_id"))
+    }
+}
+
+/// `case.return` (the assignee → hrss), e.g. "not our duty".
+public struct CaseReturn: Sendable, Hashable {
+    public var caseID: String
+    public var reason: String
+    public init(caseID: String, reason: String) {
+        self.caseID = caseID
+        self.reason = reason
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), reason: try r.string("reason"))
+    }
+}
+
+/// `case.progress` (the assignee → hrss).
+public struct CaseProgress: Sendable, Hashable {
+    public var caseID: String
+    public var note: String
+    public init(caseID: String, note: String) {
+        self.caseID = caseID
+        self.note = note
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), note: try r.string("note"))
+    }
+}
+
+/// `case.resolved` (the assignee → hrss): the arrears were paid (办结).
+public struct CaseResolved: Sendable, Hashable {
+    public var caseID: String
+    public var amountPaid: Money
+    /// Number of workers paid (0 or more).
+    public var workersPaid: Int
+    public var note: String?
+    public init(caseID: String, amountPaid: Money, workersPaid: Int, note: String? = nil) {
+        self.caseID = caseID
+        self.amountPaid = amountPaid
+        self.workersPaid = workersPaid
+        self.note = note
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), amountPaid: try r.money("amount_paid"),
+                  workersPaid: try r.int("workers_paid", minimum: 0), note: try r.optionalString("note"))
+    }
+}
+
+/// `case.escalate` (the assignee → hrss): it cannot resolve the case alone.
+public struct CaseEscalate: Sendable, Hashable {
+    public var caseID: String
+    public var reason: String
+    public init(caseID: String, reason: String) {
+        self.caseID = caseID
+        self.reason = reason
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), reason: try r.string("reason"))
+    }
+}
+
+/// `case.close` (hrss → hrss): 销号.
+public struct CaseClose: Sendable, Hashable {
+    public var caseID: String
+    public var note: String?
+    public init(caseID: String, note: String? = nil) {
+        self.caseID = caseID
+        self.note = note
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), note: try r.optionalString("note"))
+    }
+}
+
+/// `case.assign_leader` (hrss → hrss): names the leader of a leader package.
+public struct CaseAssignLeader: Sendable, Hashable {
+    public var caseID: String
+    public var leader: String
+    /// The leader's department (a principal code, e.g. `housing`, `government`).
+    public var leaderDepartment: Principal
+    public init(caseID: String, leader: String, leaderDepartment: Principal) {
+        self.caseID = caseID
+        self.leader = leader
+        self.leaderDepartment = leaderDepartment
+    }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(caseID: try r.string("case_id"), leader: try r.string("leader"),
+                  leaderDepartment: try r.enumeration("leader_department"))
+    }
+}
+
+/// `office.sweep` (hrss → hrss): evaluate every deadline as of `asOf`.
+public struct OfficeSweep: Sendable, Hashable {
+    /// `nil`: today.
+    public var asOf: Day?
+    public init(asOf: Day? = nil) { self.asOf = asOf }
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        self.init(asOf: try FieldReader(json).optionalDay("as_of"))
+    }
+    /// The effective date: `asOf`, or today.
+    public func effectiveDay(today: Day) -> Day { asOf ?? today }
+}

@@ -1,0 +1,43 @@
+/// `case.notice` (hrss → the departments in `notify`).
+public struct CaseNotice: Sendable, Hashable {
+    public var caseID: String
+    /// E.g. `task_force_formed`, `closed` (see `CaseNoticeEvent`); other values are kept as sent.
+    public var event: String
+    /// The recipients, in order, without duplicates.
+    public var notify: [Principal]
+    /// A JSON object; the office always puts `channel` and `clue_ref` in it.
+    public var detail: JSONValue?
+
+    public init(caseID: String, event: String, notify: [Principal], detail: JSONValue? = nil) {
+        self.caseID = caseID
+        self.event = event
+        self.notify = notify
+        self.detail = detail
+    }
+
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        let caseID = try r.string("case_id")
+        let event = try r.string("event")
+        let codes = try r.optionalStrings("notify") ?? []
+        var notify: [Principal] = []
+        for (i, code) in codes.enumerated() {
+            guard let p = Principal(rawValue: code) else { throw .schema("notify[\(i)]") }
+            notify.append(p)
+        }
+        guard !notify.isEmpty else { throw .schema("notify") }
+        let detail = r.value("detail")
+        if let detail, detail.objectValue == nil { throw .schema("detail") }
+        self.init(caseID: caseID, event: event, notify: notify, detail: detail)
+    }
+
+    public var json: JSONValue {
+        .compact(["case_id": .string(caseID), "event": .string(event), "notify": .principals(notify), "detail": detail])
+    }
+
+    /// The timeline entry a member's worker writes when it receives this notice:
+    /// the notice's event and detail, under the member's own department.
+    public func timelineEntry(recordedBy member: Principal) -> TimelineEntry {
+        TimelineEntry(caseID: caseID, department: member, event: event, detail: detail ?? .object([:]))
+    }
+}

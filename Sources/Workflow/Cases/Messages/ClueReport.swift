@@ -1,0 +1,115 @@
+/// The intake channel of a clue.
+public enum ClueChannel: String, CaseIterable, Sendable, Hashable, Codable {
+    case nationalPlatform = "national_platform"
+    case hotline, petition
+    case labourInspection = "labour_inspection"
+    case walkIn = "walk_in"
+    case department
+}
+
+/// The employer a clue is about.
+public struct Employer: Sendable, Hashable {
+    public var name: String
+    /// Unified social credit code 统一社会信用代码.
+    public var creditCode: String?
+
+    public init(name: String, creditCode: String? = nil) {
+        self.name = name
+        self.creditCode = creditCode
+    }
+
+    public var json: JSONValue { .compact(["name": .string(name), "credit_code": creditCode.map(JSONValue.string)]) }
+}
+
+/// The project (site) a clue is about.
+public struct Project: Sendable, Hashable {
+    public var name: String?
+    public var location: String?
+
+    public init(name: String? = nil, location: String? = nil) {
+        self.name = name
+        self.location = location
+    }
+
+    public var json: JSONValue { .compact(["name": name.map(JSONValue.string), "location": location.map(JSONValue.string)]) }
+}
+
+/// Who reported a clue. Personal data: never log unmasked.
+public struct Reporter: Sendable, Hashable {
+    public var name: String?
+    public var phone: String?
+    public var idNumber: String?
+
+    public init(name: String? = nil, phone: String? = nil, idNumber: String? = nil) {
+        self.name = name
+        self.phone = phone
+        self.idNumber = idNumber
+    }
+
+    public var json: JSONValue {
+        .compact(["name": name.map(JSONValue.string), "phone": phone.map(JSONValue.string),
+                  "id_number": idNumber.map(JSONValue.string)])
+    }
+}
+
+/// `clue.report` (CONTRACT §3): a wage-arrears clue for the office to register.
+public struct ClueReport: Sendable, Hashable {
+    public var channel: ClueChannel
+    /// Unique per channel; `channel` + `clueRef` identifies the case.
+    public var clueRef: String
+    public var employer: Employer
+    public var project: Project?
+    public var sector: Sector
+    /// At least 1.
+    public var workersCount: Int
+    /// Greater than zero.
+    public var amountOwed: Money
+    public var description: String?
+    public var reporter: Reporter?
+
+    public init(channel: ClueChannel, clueRef: String, employer: Employer, project: Project? = nil, sector: Sector,
+                workersCount: Int, amountOwed: Money, description: String? = nil, reporter: Reporter? = nil) {
+        self.channel = channel
+        self.clueRef = clueRef
+        self.employer = employer
+        self.project = project
+        self.sector = sector
+        self.workersCount = workersCount
+        self.amountOwed = amountOwed
+        self.description = description
+        self.reporter = reporter
+    }
+
+    /// Reads a payload; throws `.schema("<field>")` for a missing or malformed field.
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        let employer = try r.object("employer")
+        let project = try r.optionalObject("project")
+        let reporter = try r.optionalObject("reporter")
+        self.init(
+            channel: try r.enumeration("channel"),
+            clueRef: try r.string("clue_ref"),
+            employer: Employer(name: try employer.string("name"), creditCode: try employer.optionalString("credit_code")),
+            project: try project.map { (p: FieldReader) throws(RejectionReason) in
+                Project(name: try p.optionalString("name"), location: try p.optionalString("location"))
+            },
+            sector: try r.enumeration("sector"),
+            workersCount: try r.int("workers_count", minimum: 1),
+            amountOwed: try r.money("amount_owed"),
+            description: try r.optionalString("description"),
+            reporter: try reporter.map { (p: FieldReader) throws(RejectionReason) in
+                Reporter(name: try p.optionalString("name"), phone: try p.optionalString("phone"),
+                         idNumber: try p.optionalString("id_number"))
+            })
+    }
+
+    /// The wire payload.
+    public var json: JSONValue {
+        .compact([
+            "channel": .string(channel.rawValue), "clue_ref": .string(clueRef), "employer": employer.json,
+            "project": project?.json, "sector": .string(sector.rawValue), "workers_count": .int(workersCount),
+            "amount_owed": .money(amountOwed), "description": description.map(JSONValue.string),
+            "reporter": reporter?.json,
+        ])
+    }
+}
