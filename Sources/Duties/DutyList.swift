@@ -1,0 +1,109 @@
+import Workflow
+
+/// A validated duty list (CONTRACT §1, §3): who may send each message type and
+/// where the router delivers it, plus the sector → responsible department table.
+///
+/// Only `DutyListLoader` builds one, and only from a file that passed every check:
+/// there is no half-valid duty list.
+public struct DutyList: Sendable, Equatable {
+    /// The version string of the file (`version: "2026-1"`), recorded with every
+    /// routing decision in `wage.routing_log`.
+    public let version: String
+    /// Where the text came from (a path, or e.g. `db:2026-1`), for error messages.
+    public let source: String
+    /// The exact text that was parsed, so it can be stored in the database.
+    public let text: String
+    /// SHA-256 of `text` (UTF-8), lowercase hex: identifies the content in force.
+    public let contentHash: String
+    /// The declared principals, in file order.
+    public let principals: [PrincipalInfo]
+    /// Sector → responsible department (谁主管谁负责); every `Sector` is present.
+    public let sectorTable: [Sector: Principal]
+    /// The rule of every message type; every `MessageType` is present.
+    public let duties: [MessageType: MessageDuty]
+
+    /// Memberwise; used by the loader after every check passed.
+    init(version: String, source: String, text: String, principals: [PrincipalInfo],
+         sectorTable: [Sector: Principal], duties: [MessageType: MessageDuty]) {
+        self.version = version
+        self.source = source
+        self.text = text
+        self.contentHash = SHA256.hexDigest(of: Array(text.utf8))
+        self.principals = principals
+        self.sectorTable = sectorTable
+        self.duties = duties
+    }
+
+    /// The rule for `type` (never `nil` for a loaded list; optional for safety).
+    public func duty(for type: MessageType) -> MessageDuty? { duties[type] }
+
+    /// The department responsible for `sector`.
+    public func responsibleDepartment(for sector: Sector) -> Principal? { sectorTable[sector] }
+
+    /// The declared entry of `principal`, if any.
+    public func info(for principal: Principal) -> PrincipalInfo? {
+        principals.first { $0.code == principal }
+    }
+
+    /// Whether `sender` may send `type`.
+    public func maySend(_ sender: Principal, _ type: MessageType) -> Bool {
+        duties[type]?.senders.contains(sender) ?? false
+    }
+
+    /// The principals that run a worker (consume their own `dept.<code>` queue).
+    public var workerPrincipals: [Principal] {
+        principals.filter(\.runsWorker).map(\.code).sorted()
+    }
+}
+
+/// One principal as declared in a duty list (CONTRACT §1).
+public struct PrincipalInfo: Sendable, Equatable {
+    /// The code (AMQP user, PostgreSQL role, queue `dept.<code>`).
+    public let code: Principal
+    /// The department's Chinese name.
+    public let nameZh: String
+    /// The department's English name.
+    public let nameEn: String
+    /// Whether it consumes its own queue with a worker process.
+    public let runsWorker: Bool
+
+    public init(code: Principal, nameZh: String, nameEn: String, runsWorker: Bool) {
+        self.code = code
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.runsWorker = runsWorker
+    }
+}
+
+/// The rule of one message type: who may send it and where it goes.
+public struct MessageDuty: Sendable, Equatable {
+    /// The message type.
+    public let type: MessageType
+    /// The principals allowed to send it, sorted.
+    public let senders: [Principal]
+    /// Where the router delivers it.
+    public let destination: Destination
+    /// Principals that always receive a copy in addition to `destination`, sorted.
+    public let copyTo: [Principal]
+
+    public init(type: MessageType, senders: [Principal], destination: Destination, copyTo: [Principal]) {
+        self.type = type
+        self.senders = Array(Set(senders)).sorted()
+        self.destination = destination
+        self.copyTo = Array(Set(copyTo)).sorted()
+    }
+}
+
+/// Where the router delivers a message type (the `to` of a duty list entry).
+public enum Destination: Sendable, Equatable {
+    /// Always these principals (sorted).
+    case fixed([Principal])
+    /// The principal(s) named in payload field `field` (a single code, or an array of
+    /// codes when `multiple`), each of which must be in `allowed`.
+    case payload(field: String, multiple: Bool, allowed: [Principal])
+    /// The responsible department of the sector in payload field `field`; when
+    /// `mustMatch` names a field and the payload carries it, it must name that department.
+    case sector(field: String, mustMatch: String?)
+    /// The dead-letter exchange `wage.dead`, not a department.
+    case deadLetter
+}

@@ -1,0 +1,87 @@
+import Workflow
+
+/// The kind of value a payload field holds (CONTRACT §2, §3).
+public indirect enum FieldKind: Sendable, Equatable {
+    /// A JSON string of `minLength...maxLength` characters.
+    case string(minLength: Int, maxLength: Int)
+    /// A JSON string that is one of `values`.
+    case enumeration([String])
+    /// A JSON integer (no fraction, no exponent) `>= min`.
+    case int(min: Int)
+    /// A JSON `true` or `false`.
+    case bool
+    /// A decimal string in yuan, at most 2 decimals, `> 0` and `<= Money.wireMaximum`
+    /// (`Money(yuan:)`). A JSON number is an error.
+    case money
+    /// An ISO `YYYY-MM-DD` date (`Day(iso:)`) within `SchemaBounds.days`.
+    case day
+    /// An RFC 3339 instant, e.g. `2026-03-01T09:30:00+08:00`.
+    case instant
+    /// A JSON object with these fields (unknown extra fields allowed).
+    case object([FieldSpec])
+    /// A JSON array of at least `minCount` elements, each of kind `of`.
+    case array(of: FieldKind, minCount: Int)
+    /// A principal code of CONTRACT §1 (`Principal`).
+    case principal
+    /// A sector code of CONTRACT §1 (`Sector`).
+    case sector
+    /// A message type code (`MessageType`).
+    case messageType
+    /// A rejection reason code of CONTRACT §5 (`RejectionReason(code:)`, non-empty suffix).
+    case rejectionReason
+    /// Any JSON value (free-form detail).
+    case any
+    /// Valid when the value matches any of these kinds (error path: the field itself).
+    case oneOf([FieldKind])
+
+    /// Free text: 1...4000 characters.
+    public static let text = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxTextLength)
+    /// An identifier (case_id, clue_ref, referral_no, …): 1...128 characters.
+    public static let id = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxIDLength)
+    /// An array of free-text strings (possibly empty).
+    public static let stringArray = FieldKind.array(of: .text, minCount: 0)
+}
+
+/// When a field must be present.
+public enum Requirement: Sendable, Equatable {
+    /// Always (`*` in CONTRACT §3).
+    case required
+    /// Never required; checked only when present and not `null`.
+    case optional
+    /// Required when the sibling string field `field` equals `value`
+    /// (e.g. `reason` when `decision` is `not_filed`).
+    case requiredWhen(field: String, equals: String)
+}
+
+/// One field of a payload schema.
+public struct FieldSpec: Sendable, Equatable {
+    /// The JSON key.
+    public let name: String
+    /// When the field must be present.
+    public let requirement: Requirement
+    /// What its value must be.
+    public let kind: FieldKind
+
+    public init(_ name: String, _ requirement: Requirement, _ kind: FieldKind) {
+        self.name = name
+        self.requirement = requirement
+        self.kind = kind
+    }
+
+    /// A required field.
+    public static func req(_ name: String, _ kind: FieldKind) -> FieldSpec { FieldSpec(name, .required, kind) }
+    /// An optional field.
+    public static func opt(_ name: String, _ kind: FieldKind) -> FieldSpec { FieldSpec(name, .optional, kind) }
+}
+
+/// Limits that keep absurd values out (documented in docs/duty-lists.md).
+public enum SchemaBounds {
+    /// Longest free-text string, in characters.
+    public static let maxTextLength = 4000
+    /// Longest identifier, in characters (same as `message_id`, CONTRACT §2).
+    public static let maxIDLength = 128
+    /// Longest `original_body` of a `message.rejected` (the §2 body limit).
+    public static let maxBodyLength = 262_144
+    /// Accepted dates: 2000-01-01 ... 2100-12-31.
+    public static let days: ClosedRange<Day> = Day(year: 2000, month: 1, day: 1)!...Day(year: 2100, month: 12, day: 31)!
+}

@@ -1,0 +1,106 @@
+import Workflow
+import Yams
+
+/// Parses the `messages:` section of a duty list: for every message type, `from`,
+/// `to` and optional `copy_to`. Payload fields named by `to` are checked against
+/// `MessageSchemas`, so a rule can never point at a field the schema does not have.
+struct MessageDutyParser {
+    let reader: YAMLReader
+    let declared: Set<Principal>
+
+    /// Every entry; then every `MessageType` must have one.
+    func parseAll(_ node: Node) throws(DutyListError) -> [MessageType: MessageDuty] {
+        var duties: [MessageType: MessageDuty] = [:]
+        for entry in try reader.entries(node, what: "messages") {
+            guard let type = MessageType(rawValue: entry.key) else {
+                throw reader.error(.unknownMessageType(entry.key), at: entry.keyNode)
+            }
+            duties[type] = try parse(type, entry.value)
+        }
+        for type in MessageType.allCases where duties[type] == nil {
+            throw reader.error(.missingMessageType(type.rawValue), at: node)
+        }
+        return duties
+    }
+
+    private func parse(_ type: MessageType, _ node: Node) throws(DutyListError) -> MessageDuty {
+        let name = type.rawValue
+        let fields = try reader.entries(node, what: name, allowed: ["from", "to", "copy_to"], required: ["from", "to"])
+        let senders = try reader.principals(try reader.value(fields, "from", of: node), what: "from of \(name)",
+                                            declared: declared, role: .sender)
+        let toNode = try reader.value(fields, "to", of: node)
+        let destination = try parseDestination(type, toNode)
+        var copyTo: [Principal] = []
+        if let copyNode = fields["copy_to"]?.value {
+            guard destination != .deadLetter else {
+                throw reader.error(.badToSpec("copy_to with dead_letter in \(name)"), at: copyNode)
+            }
+            copyTo = try reader.principals(copyNode, what: "copy_to of \(name)", declared: declared, role: .recipient)
+        }
+        return MessageDuty(type: type, senders: senders, destination: destination, copyTo: copyTo)
+    }
+
+    /// `dead_letter`, `{ fixed: [...] }`, `{ payload: F, many: B, allowed: [...] }`
+    /// or `{ sector: F, must_match: G }`.
+    private func parseDestination(_ type: MessageType, _ node: Node) throws(DutyListError) -> Destination {
+        let name = type.rawValue
+        switch node {
+        case .scalar:
+            let text = try reader.scalar(node, what: "to of \(name)")
+            guard text == "dead_letter" else { throw reader.error(.badToSpec("unknown destination '\(text)' in \(name)"), at: node) }
+            return .deadLetter
+        case .mapping:
+            break
+        default:
+            throw reader.error(.badToSpec("to of \(name) must be dead_letter or a mapping"), at: node)
+        }
+        let entries = try reader.entries(node, what: "to of \(name)")
+        let forms = entries.filter { ["fixed", "payload", "sector"].contains($0.key) }
+        guard forms.count == 1, let form = forms.first else {
+            throw reader.error(.badToSpec("to of \(name) needs exactly one of fixed, payload, sector"), at: node)
+        }
+        let allowedKeys = ["fixed": ["fixed"], "payload": ["payload", "many", "allowed"], "sector": ["sector", "must_match"]][form.key] ?? []
+        for entry in entries where !allowedKeys.contains(entry.key) {
+            throw reader.error(.badToSpec("key \(entry.key) does not go with \(form.key) in \(name)"), at: entry.keyNode)
+        }
+        let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        switch form.key {
+        case "fixed":
+            return .fixed(try reader.principals(form.value, what: "to.fixed of \(name)", declared: declared, role: .recipient).sorted())
+        case "payload":
+            let field = try reader.scalar(form.value, what: "to.payload of \(name)")
+            let many = try byKey["many"].map { entry throws(DutyListError) in try reader.bool(entry.value, what: "to.many") } ?? false
+            guard let allowedNode = byKey["allowed"]?.value else {
+                throw reader.error(.badToSpec("to.payload of \(name) needs allowed"), at: node)
+            }
+            let allowed = try reader.principals(allowedNode, what: "to.allowed of \(name)", declared: declared, role: .recipient)
+            let expected: FieldKind = many ? .array(of: .principal, minCount: 1) : .principal
+            try requireField(field, of: type, matching: expected, at: form.value)
+            return .payload(field: field, multiple: many, allowed: allowed.sorted())
+        default:
+            let field = try reader.scalar(form.value, what: "to.sector of \(name)")
+            try requireField(field, of: type, matching: .sector, at: form.value)
+            var mustMatch: String?
+            if let matchNode = byKey["must_match"]?.value {
+                let match = try reader.scalar(matchNode, what: "to.must_match of \(name)")
+                try requireField(match, of: type, matching: .principal, at: matchNode)
+                mustMatch = match
+            }
+            return .sector(field: field, mustMatch: mustMatch)
+        }
+    }
+
+    /// The schema of `type` must have a top-level field `field` of a kind like `expected`.
+    private func requireField(_ field: String, of type: MessageType, matching expected: FieldKind,
+                              at node: Node) throws(DutyListError) {
+        let matches: Bool
+        switch (MessageSchemas.field(field, of: type)?.kind, expected) {
+        case (.principal?, .principal), (.sector?, .sector): matches = true
+        case (.array(of: .principal, _)?, .array(of: .principal, _)): matches = true
+        default: matches = false
+        }
+        guard matches else {
+            throw reader.error(.badToSpec("\(type.rawValue) has no payload field \(field) of the right kind"), at: node)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Workflow
+
+/// Checks a JSON payload against a list of `FieldSpec`s.
+///
+/// Order: the fields of an object in their declared order; for each, presence
+/// first, then its value (recursively, depth first). The first problem wins, so
+/// the answer is deterministic.
+///
+/// Path format: top-level field `amount_owed`; nested object field
+/// `employer.name`; array element `notify[1]`; field of an array element
+/// `evidence[0].kind` (indices are 0-based).
+///
+/// A `null` value counts as absent. Unknown extra fields are allowed.
+public enum SchemaValidator {
+    /// `nil` when `body` is an object matching `fields`; `.invalidJSON` when it is
+    /// not an object; otherwise `.schema(path)` of the first problem.
+    public static func validate(body: JSONValue, fields: [FieldSpec]) -> RejectionReason? {
+        guard case .object(let object) = body else { return .invalidJSON }
+        return check(object: object, fields: fields, prefix: "").map { .schema($0) }
+    }
+
+    /// The path of the first problem of `value` against `kind`, or `nil` when it is valid.
+    /// `path` is the path of `value` itself.
+    public static func check(value: JSONValue, kind: FieldKind, path: String) -> String? {
+        switch kind {
+        case .string(let minLength, let maxLength):
+            guard case .string(let s) = value, isValid(s, minLength: minLength, maxLength: maxLength) else { return path }
+        case .enumeration(let values):
+            guard case .string(let s) = value, values.contains(s) else { return path }
+        case .int(let min):
+            guard let n = value.intValue, n >= min else { return path }
+        case .bool:
+            guard case .bool = value else { return path }
+        case .money:
+            guard case .string(let s) = value, let money = Money(yuan: s), money > .zero,
+                  money <= Money.wireMaximum else { return path }
+        case .day:
+            guard case .string(let s) = value, let day = Day(iso: s), SchemaBounds.days.contains(day) else { return path }
+        case .instant:
+            guard case .string(let s) = value, RFC3339.isValid(s) else { return path }
+        case .object(let fields):
+            guard case .object(let object) = value else { return path }
+            return check(object: object, fields: fields, prefix: path + ".")
+        case .array(let element, let minCount):
+            guard case .array(let items) = value, items.count >= minCount else { return path }
+            for (index, item) in items.enumerated() {
+                if let problem = check(value: item, kind: element, path: "\(path)[\(index)]") { return problem }
+            }
+        case .principal:
+            guard case .string(let s) = value, Principal(rawValue: s) != nil else { return path }
+        case .sector:
+            guard case .string(let s) = value, Sector(rawValue: s) != nil else { return path }
+        case .messageType:
+            guard case .string(let s) = value, MessageType(rawValue: s) != nil else { return path }
+        case .rejectionReason:
+            guard case .string(let s) = value, isRejectionCode(s) else { return path }
+        case .any:
+            return nil
+        case .oneOf(let kinds):
+            guard kinds.contains(where: { check(value: value, kind: $0, path: path) == nil }) else { return path }
+        }
+        return nil
+    }
+
+    private static func check(object: [String: JSONValue], fields: [FieldSpec], prefix: String) -> String? {
+        for field in fields {
+            let path = prefix + field.name
+            let value = object[field.name]
+            if value == nil || value == .null {
+                if isRequired(field.requirement, in: object) { return path }
+                continue
+            }
+            if let value, let problem = check(value: value, kind: field.kind, path: path) { return problem }
+        }
+        return nil
+    }
+
+    private static func isRequired(_ requirement: Requirement, in object: [String: JSONValue]) -> Bool {
+        switch requirement {
+        case .required: return true
+        case .optional: return false
+        case .requiredWhen(let field, let expected): return object[field] == .string(expected)
+        }
+    }
+
+    /// Length in characters within bounds; a non-empty string must not be only whitespace.
+    private static func isValid(_ s: String, minLength: Int, maxLength: Int) -> Bool {
+        let count = s.count
+        guard count >= minLength, count <= maxLength else { return false }
+        if minLength >= 1, s.allSatisfy(\.isWhitespace) { return false }
+        return true
+    }
+
+    private static func isRejectionCode(_ code: String) -> Bool {
+        switch RejectionReason(code: code) {
+        case nil: return false
+        case .schema(let field)?, .missingProperty(let field)?: return !field.isEmpty
+        default: return true
+        }
+    }
+}
