@@ -61,7 +61,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Atomics", package: "swift-atomics"),
             ]),
-        .target(name: "Router", dependencies: ["Runtime", "Duties"]),
+        .target(
+            name: "Router",
+            dependencies: ["Runtime", "Duties", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Departments", dependencies: ["Runtime", "Duties"]),
         .target(
             name: "WageCtlKit",

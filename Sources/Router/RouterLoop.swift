@@ -1,0 +1,68 @@
+import AMQP
+import Duties
+import Foundation
+import Logging
+import Metrics
+import Runtime
+import Store
+
+/// One router consumer thread: `router.intake` → `RouterCore` → ack. Several
+/// threads or processes may run at once (competing consumers).
+final class RouterLoop {
+    let consumer: AMQPConsumer
+    let core: RouterCore
+    let stop: StopFlag
+    let logger: Logger
+    var lastDutyCheck = Date()
+    let routed = Counter(label: "wage_router_routed_total")
+    let refused = Counter(label: "wage_router_refused_total")
+
+    init(consumer: AMQPConsumer, core: RouterCore, stop: StopFlag, logger: Logger) {
+        self.consumer = consumer
+        self.core = core
+        self.stop = stop
+        self.logger = logger
+    }
+
+    func run() {
+        while !stop.isSet {
+            refreshDutyListIfDue()
+            let delivery: AMQPDelivery?
+            do { delivery = try consumer.next(timeout: 1) } catch {
+                logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(error)"])
+                try? consumer.reconnect(shouldStop: { self.stop.isSet })
+                continue
+            }
+            guard let delivery else { continue }
+            var backoff = Backoff()
+            while !stop.isSet {
+                do {
+                    switch try core.route(delivery) {
+                    case .refused: refused.increment()
+                    default: routed.increment()
+                    }
+                    try? consumer.ack(delivery)
+                    break
+                } catch {
+                    logger.warning("could not record a routing decision; retrying", metadata: ["error": "\(error)"])
+                    backoff.sleep(unless: stop)
+                    if let pg = error as? PGError, pg.recoverable { try? core.db.reconnect() }
+                    continue
+                }
+            }
+        }
+    }
+
+    /// Every 5 s: has an operator put another duty-list version in force?
+    func refreshDutyListIfDue() {
+        guard Date().timeIntervalSince(lastDutyCheck) >= 5 else { return }
+        lastDutyCheck = Date()
+        do {
+            guard let version = try DutyListRegistry.versionInForce(db: core.db), version != core.dutyList.version else { return }
+            core.use(try DutyListRegistry.load(version: version, db: core.db))
+            logger.notice("duty list changed", metadata: ["version": "\(version)"])
+        } catch {
+            logger.warning("could not check the duty list in force", metadata: ["error": "\(error)"])
+        }
+    }
+}

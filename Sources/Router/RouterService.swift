@@ -1,0 +1,71 @@
+import AMQP
+import Duties
+import Foundation
+import Logging
+import Runtime
+import ServiceLifecycle
+import Store
+import Workflow
+
+/// `wage-router` as a swift-service-lifecycle `Service`: `threads` competing
+/// consumers of `router.intake`, each with its own connections.
+public struct RouterService: Service {
+    let dutyList: DutyList
+    let databaseURL: String
+    let amqpURL: String
+    let threads: Int
+    let prefetch: UInt16
+    let logger: Logger
+
+    public init(dutyList: DutyList, databaseURL: String, amqpURL: String, threads: Int = 1,
+                prefetch: UInt16 = 50, logger: Logger) {
+        self.dutyList = dutyList
+        self.databaseURL = databaseURL
+        self.amqpURL = amqpURL
+        self.threads = max(1, threads)
+        self.prefetch = prefetch
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let stop = StopFlag()
+        let threads = ThreadGroup()
+        try start(stop: stop, threads: threads)
+        await withGracefulShutdownHandler {
+            await threads.wait()
+        } onGracefulShutdown: { [logger] in
+            logger.info("graceful shutdown requested")
+            stop.set()
+        }
+    }
+
+    /// Starts the router's consumer threads on `threads`; they run until `stop`
+    /// is set. Tests use this to run the router in-process.
+    public func start(stop: StopFlag, threads: ThreadGroup) throws {
+        let url = try AMQPURL(amqpURL)
+        let (list, databaseURL, prefetch, logger) = (dutyList, self.databaseURL, self.prefetch, self.logger)
+        for n in 0..<self.threads {
+            threads.spawn("router-\(n)") {
+                guard let db = Connect.database(databaseURL, name: "router-\(n)", stop: stop, logger: logger),
+                      let consumer = Connect.consumer(url, queue: "router.intake", prefetch: prefetch,
+                                                       name: "router-\(n)", stop: stop, logger: logger),
+                      let publisher = Self.publisher(url, n: n, stop: stop, logger: logger)
+                else { return }
+                let core = RouterCore(dutyList: list, db: db, publisher: publisher, logger: logger)
+                RouterLoop(consumer: consumer, core: core, stop: stop, logger: logger).run()
+                consumer.close(); publisher.close(); db.close()
+            }
+        }
+    }
+
+    static func publisher(_ url: AMQPURL, n: Int, stop: StopFlag, logger: Logger) -> AMQPPublisher? {
+        var backoff = Backoff()
+        while !stop.isSet {
+            do { return try AMQPPublisher(url: url, name: "router-\(n)-publisher") } catch {
+                logger.warning("broker not reachable; retrying", metadata: ["error": "\(error)"])
+                backoff.sleep(unless: stop)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Workflow
+
+/// The whole `main` of a department worker: logging, metrics, settings from the
+/// environment / `.local/stack.env`, then the worker service until SIGTERM/SIGINT.
+public enum WorkerMain {
+    public static func run(
+        principal: Principal, makeHandler: @escaping WorkerService.HandlerFactory
+    ) async {
+        let env = StackEnvironment.load()
+        MaskingLogHandler.bootstrap(level: env.values["WAGE_LOG_LEVEL"])
+        MetricsExport.bootstrap()
+        let logger = Logger(label: "worker-\(principal.rawValue)")
+        do {
+            let service = WorkerService(
+                principal: principal,
+                databaseURL: try env.databaseURL(for: principal),
+                amqpURL: try env.amqpURL(for: principal),
+                prefetch: UInt16(env.values["WAGE_PREFETCH"] ?? "") ?? 20,
+                metricsDirectory: env.values["WAGE_METRICS_DIR"],
+                logger: logger, makeHandler: makeHandler)
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: service)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+            try await group.run()
+        } catch {
+            logger.critical("worker stopped: \(error)")
+            exit(1)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import AMQP
+import Foundation
+import Logging
+import ServiceLifecycle
+import Store
+import Workflow
+
+/// A department worker as a swift-service-lifecycle `Service`: a consumer thread
+/// and an outbox-relay thread, each with its own broker and database connections,
+/// stopped gracefully (the message in hand finishes, then both threads return).
+public struct WorkerService: Service {
+    public typealias HandlerFactory = @Sendable () -> any MessageHandler
+
+    let principal: Principal
+    let databaseURL: String
+    let amqpURL: String
+    let makeHandler: HandlerFactory
+    let logger: Logger
+    let prefetch: UInt16
+    let metricsDirectory: String?
+
+    public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 20,
+                metricsDirectory: String? = nil, logger: Logger, makeHandler: @escaping HandlerFactory) {
+        self.principal = principal
+        self.databaseURL = databaseURL
+        self.amqpURL = amqpURL
+        self.makeHandler = makeHandler
+        self.logger = logger
+        self.prefetch = prefetch
+        self.metricsDirectory = metricsDirectory
+    }
+
+    public func run() async throws {
+        let stop = StopFlag()
+        let threads = ThreadGroup()
+        try start(stop: stop, threads: threads)
+        await withGracefulShutdownHandler {
+            await threads.wait()
+        } onGracefulShutdown: { [logger] in
+            logger.info("graceful shutdown requested")
+            stop.set()
+        }
+    }
+
+    /// Starts the worker's threads (consumer, outbox relay, metrics file) on
+    /// `threads`; they run until `stop` is set. Tests use this to run a worker
+    /// in-process.
+    public func start(stop: StopFlag, threads: ThreadGroup) throws {
+        let url = try AMQPURL(amqpURL)
+        let (principal, databaseURL, logger, prefetch, makeHandler) =
+            (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler)
+        threads.spawn("\(principal.rawValue)-consumer") {
+            guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-consumer", stop: stop, logger: logger),
+                  let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
+                                                   name: "\(principal.rawValue)-consumer", stop: stop, logger: logger)
+            else { return }
+            let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
+            let processor = MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger)
+            ConsumerLoop(consumer: consumer, processor: processor, stop: stop, logger: logger).run()
+            consumer.close()
+            db.close()
+        }
+        threads.spawn("\(principal.rawValue)-relay") {
+            guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-relay", stop: stop, logger: logger)
+            else { return }
+            OutboxRelay(principal: principal, db: db, amqpURL: url, stop: stop, logger: logger).run()
+            db.close()
+        }
+        if let dir = metricsDirectory {
+            threads.spawn("\(principal.rawValue)-metrics") {
+                MetricsExport.writeLoop(name: "worker-\(principal.rawValue)", directory: dir, stop: stop)
+            }
+        }
+    }
+}
+
+/// Connecting with backoff until it works or the process is stopping.
+public enum Connect {
+    public static func database(_ url: String, name: String, stop: StopFlag, logger: Logger) -> PGConnection? {
+        var backoff = Backoff()
+        while !stop.isSet {
+            do { return try PGConnection(url: url, applicationName: name) } catch {
+                logger.warning("database not reachable; retrying", metadata: ["error": "\(error)"])
+                backoff.sleep(unless: stop)
+            }
+        }
+        return nil
+    }
+
+    public static func consumer(_ url: AMQPURL, queue: String, prefetch: UInt16, name: String,
+                                stop: StopFlag, logger: Logger) -> AMQPConsumer? {
+        var backoff = Backoff()
+        while !stop.isSet {
+            do { return try AMQPConsumer(url: url, queue: queue, prefetch: prefetch, name: name) } catch {
+                logger.warning("broker not reachable; retrying", metadata: ["error": "\(error)"])
+                backoff.sleep(unless: stop)
+            }
+        }
+        return nil
+    }
+}
