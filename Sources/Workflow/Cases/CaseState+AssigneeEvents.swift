@@ -44,7 +44,7 @@ extension CaseState {
         var next = self
         next.status = .resolved
         next.resolution = CaseResolution(amountPaid: command.amountPaid, workersPaid: command.workersPaid,
-                                         note: command.note, resolvedBy: sender, resolvedOn: context.today)
+                                         note: command.note, resolvedBy: sender, resolvedAt: context.now)
         return .success(Transition(state: next, actions: [next.entry(.resolved, by: sender, .compact([
             "amount_paid": .money(command.amountPaid), "workers_paid": .int(command.workersPaid),
             "note": command.note.map(JSONValue.string),

@@ -16,13 +16,13 @@ public struct CaseResolution: Sendable, Hashable {
     public var workersPaid: Int
     public var note: String?
     public var resolvedBy: Principal
-    public var resolvedOn: Day
-    public init(amountPaid: Money, workersPaid: Int, note: String?, resolvedBy: Principal, resolvedOn: Day) {
+    public var resolvedAt: Date
+    public init(amountPaid: Money, workersPaid: Int, note: String?, resolvedBy: Principal, resolvedAt: Date) {
         self.amountPaid = amountPaid
         self.workersPaid = workersPaid
         self.note = note
         self.resolvedBy = resolvedBy
-        self.resolvedOn = resolvedOn
+        self.resolvedAt = resolvedAt
     }
 }
 
@@ -47,6 +47,8 @@ public struct CaseState: Sendable, Hashable {
     public var dueOn: Day?
     /// The task force members (一案一专班); empty until one is formed.
     public var taskForce: [Principal]
+    /// The day the task force was formed (escalation day, or the sweep's `as_of`).
+    public var escalatedOn: Day?
     public var leader: CaseLeader?
     /// Set when the case becomes a leader package; stays set (listed for 纪检监察 supervision).
     public var underDisciplineSupervision: Bool
@@ -56,7 +58,7 @@ public struct CaseState: Sendable, Hashable {
 
     public init(caseID: String, channel: ClueChannel, clueRef: String, origin: Principal, employer: Employer,
                 project: Project? = nil, sector: Sector, workersCount: Int, amountOwed: Money, risk: RiskLevel,
-                status: CaseStatus, assignee: Principal? = nil, dueOn: Day? = nil, taskForce: [Principal] = [],
+                status: CaseStatus, assignee: Principal? = nil, dueOn: Day? = nil, taskForce: [Principal] = [], escalatedOn: Day? = nil,
                 leader: CaseLeader? = nil, underDisciplineSupervision: Bool = false,
                 resolution: CaseResolution? = nil, openedAt: Date, closedAt: Date? = nil) {
         self.caseID = caseID
@@ -73,6 +75,7 @@ public struct CaseState: Sendable, Hashable {
         self.assignee = assignee
         self.dueOn = dueOn
         self.taskForce = taskForce
+        self.escalatedOn = escalatedOn
         self.leader = leader
         self.underDisciplineSupervision = underDisciplineSupervision
         self.resolution = resolution

@@ -24,6 +24,7 @@ extension CaseState {
         var next = self
         if next.assignee == nil { next.assignee = .hrss }
         next.status = .taskForce
+        next.escalatedOn = date
         next.taskForce = TaskForce.members(assignee: next.assignee)
         let due = calendar.nthWorkingDay(after: date, n: TaskForce.workingDaysToResolve)
         next.dueOn = due

@@ -1,7 +1,7 @@
 /// The accounts of the emergency fund's double-entry ledger.
 public enum LedgerAccount: String, CaseIterable, Sendable, Hashable, Codable {
     /// The budget's side of a deposit (credited when money enters the fund).
-    case budgetAllocations = "budget_allocations"
+    case budget
     /// The money in the fund (应急周转金).
     case fundCash = "fund_cash"
     /// Advances paid to workers, owed back by the employer (垫付 → 追偿).

@@ -80,7 +80,7 @@ final class CaseAssigneeEventsTests: XCTestCase {
             CaseResolved(caseID: "C-1", amountPaid: yuan("120000.50"), workersPaid: 11, note: "分期支付"), from: .housing, context: c))
         XCTAssertEqual(t.state.status, .resolved)
         XCTAssertEqual(t.state.resolution, CaseResolution(amountPaid: yuan("120000.50"), workersPaid: 11, note: "分期支付",
-                                                          resolvedBy: .housing, resolvedOn: d("2026-02-13")))
+                                                          resolvedBy: .housing, resolvedAt: c.now))
         XCTAssertEqual(t.timeline.first?.detail, ["amount_paid": "120000.50", "workers_paid": 11, "note": "分期支付"])
         XCTAssertFalse(t.state.isOverdue(asOf: d("2027-01-01")), "a resolved case is never overdue")
     }
@@ -92,6 +92,7 @@ final class CaseAssigneeEventsTests: XCTestCase {
         XCTAssertEqual(t.state.status, .taskForce)
         XCTAssertEqual(t.state.assignee, .housing)
         XCTAssertEqual(t.state.dueOn, d("2026-03-05"))
+        XCTAssertEqual(t.state.escalatedOn, d("2026-02-13"))
         XCTAssertEqual(t.state.taskForce, [.hrss, .petitions, .justice, .police, .housing])
         XCTAssertEqual(t.timeline.map(\.event), ["escalated"])
         XCTAssertEqual(t.timeline[0].department, .housing)

@@ -19,6 +19,7 @@ final class CaseSweepTests: XCTestCase {
             let t = try XCTUnwrap(sweep(sampleCase(status, due: "2026-02-13"), "2026-02-14"))
             XCTAssertEqual(t.state.status, .taskForce)
             XCTAssertEqual(t.state.dueOn, d("2026-03-06"))
+            XCTAssertEqual(t.state.escalatedOn, d("2026-02-14"), "the sweep's as_of is the escalation date")
             XCTAssertEqual(t.state.assignee, .housing)
             XCTAssertEqual(t.timeline.map(\.event), ["overdue_escalated"])
             XCTAssertEqual(t.timeline[0].department, .hrss)

@@ -1,0 +1,105 @@
+/// The outcome of the arrival check, as sent in `referral.receipt`.
+public enum ReferralReceiptStatus: String, CaseIterable, Sendable, Hashable, Codable {
+    case acceptedForReview = "accepted_for_review"
+    case incomplete
+}
+
+/// `referral.receipt` (police → hrss).
+public struct ReferralReceipt: Sendable, Hashable {
+    public var referralNo: String
+    public var status: ReferralReceiptStatus
+    /// What is missing, in the stable order of `ReferralCheck` (empty when accepted).
+    public var missing: [String]
+    /// Extension: the decision deadline, when accepted for review.
+    public var decideBy: Day?
+
+    public init(referralNo: String, status: ReferralReceiptStatus, missing: [String] = [], decideBy: Day? = nil) {
+        self.referralNo = referralNo
+        self.status = status
+        self.missing = missing
+        self.decideBy = decideBy
+    }
+
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(referralNo: try r.string("referral_no"), status: try r.enumeration("status"),
+                  missing: try r.optionalStrings("missing") ?? [], decideBy: try r.optionalDay("decide_by"))
+    }
+
+    public var json: JSONValue {
+        .compact(["referral_no": .string(referralNo), "status": .string(status.rawValue),
+                  "missing": .strings(missing), "decide_by": decideBy.map(JSONValue.day)])
+    }
+}
+
+/// `referral.decision` (police → hrss): filed with a police case number, or not
+/// filed with a reason (国务院令310号 第八条).
+public struct ReferralDecision: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        case filed(policeCaseNo: String)
+        case notFiled(reason: String)
+    }
+
+    public var referralNo: String
+    public var outcome: Outcome
+
+    public init(referralNo: String, outcome: Outcome) {
+        self.referralNo = referralNo
+        self.outcome = outcome
+    }
+
+    /// `police_case_no` is required when filed, `reason` when not filed.
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        let referralNo = try r.string("referral_no")
+        switch try r.string("decision") {
+        case "filed": self.init(referralNo: referralNo, outcome: .filed(policeCaseNo: try r.string("police_case_no")))
+        case "not_filed": self.init(referralNo: referralNo, outcome: .notFiled(reason: try r.string("reason")))
+        default: throw .schema("decision")
+        }
+    }
+}
+
+/// `referral.reconsider` (hrss → police): once, within 3 days of `not_filed` (第九条).
+public struct ReferralReconsider: Sendable, Hashable {
+    public var referralNo: String
+    public var reason: String
+
+    public init(referralNo: String, reason: String) {
+        self.referralNo = referralNo
+        self.reason = reason
+    }
+
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        self.init(referralNo: try r.string("referral_no"), reason: try r.string("reason"))
+    }
+}
+
+/// The kind of a police measure.
+public enum MeasureKind: String, CaseIterable, Sendable, Hashable, Codable {
+    case freezeAccounts = "freeze_accounts"
+    case controlSuspect = "control_suspect"
+    case earlyIntervention = "early_intervention"
+}
+
+/// `referral.measure` (police → hrss).
+public struct ReferralMeasure: Sendable, Hashable {
+    public var referralNo: String
+    public var kind: MeasureKind
+    /// Free detail: a JSON string or object, kept as sent.
+    public var detail: JSONValue?
+
+    public init(referralNo: String, kind: MeasureKind, detail: JSONValue? = nil) {
+        self.referralNo = referralNo
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public init(json: [String: JSONValue]) throws(RejectionReason) {
+        let r = FieldReader(json)
+        let detail = r.value("detail")
+        if let detail, detail.stringValue == nil, detail.objectValue == nil { throw .schema("detail") }
+        self.init(referralNo: try r.string("referral_no"), kind: try r.enumeration("kind"), detail: detail)
+    }
+}
