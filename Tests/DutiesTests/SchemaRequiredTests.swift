@@ -1,0 +1,113 @@
+import XCTest
+import Workflow
+@testable import Duties
+
+/// Required fields (`*` in CONTRACT §3), transcribed here independently of
+/// `MessageSchemas`, in contract order.
+final class SchemaRequiredTests: XCTestCase {
+    static let required: [MessageType: [String]] = [
+        .clueReport: ["channel", "clue_ref", "employer", "sector", "workers_count", "amount_owed"],
+        .caseTransfer: ["case_id", "sector"],
+        .caseAccept: ["case_id"],
+        .caseReturn: ["case_id", "reason"],
+        .caseProgress: ["case_id", "note"],
+        .caseResolved: ["case_id", "amount_paid", "workers_paid"],
+        .caseEscalate: ["case_id", "reason"],
+        .caseClose: ["case_id"],
+        .caseAssignLeader: ["case_id", "leader", "leader_department"],
+        .caseNotice: ["case_id", "event", "notify"],
+        .officeSweep: [],
+        .referralSubmit: ["case_id", "referral_no", "suspect", "amount_owed", "workers_count", "order_to_pay", "evidence"],
+        .referralReceipt: ["referral_no", "status"],
+        .referralDecision: ["referral_no", "decision"],
+        .referralReconsider: ["referral_no", "reason"],
+        .referralMeasure: ["referral_no", "kind"],
+        .fundDeposit: ["amount"],
+        .fundRequest: ["case_id", "request_no", "amount", "beneficiaries", "purpose", "reason"],
+        .fundDecision: ["request_no", "decision", "approver"],
+        .fundDisbursed: ["request_no", "amount"],
+        .fundRejected: ["request_no", "amount"],
+        .fundRecovered: ["request_no", "amount"],
+        .fundWriteoff: ["request_no", "approver", "reason"],
+        .legalaidRequest: ["application_no", "applicant", "matter"],
+        .legalaidProvider: ["provider_id", "name", "active"],
+        .legalaidDecision: ["application_no", "decision"],
+        .legalaidAssigned: ["application_no", "to", "provider_id", "provider_name"],
+        .petitionReceived: ["petition_no", "petitioners", "form", "wage_related"],
+        .incidentAlert: ["petition_no", "people"],
+        .messageRejected: ["original_message_id", "original_type", "reason", "original_sender"],
+    ]
+
+    func testEverySampleIsValid() {
+        for type in MessageType.allCases {
+            XCTAssertNil(MessageSchemas.validate(type: type, body: SamplePayloads.valid(for: type)), type.rawValue)
+        }
+    }
+
+    func testSchemaRequiredFieldsAreTheContractOnes() {
+        for type in MessageType.allCases {
+            let declared = MessageSchemas.fields(for: type).filter { $0.requirement == .required }.map(\.name)
+            XCTAssertEqual(declared, Self.required[type], type.rawValue)
+        }
+    }
+
+    func testEachMissingRequiredFieldIsReportedByName() {
+        for type in MessageType.allCases {
+            for field in Self.required[type] ?? [] {
+                let body = setting(SamplePayloads.valid(for: type), field, nil)
+                XCTAssertEqual(MessageSchemas.validate(type: type, body: body), .schema(field), "\(type.rawValue) without \(field)")
+                let nulled = setting(SamplePayloads.valid(for: type), field, .null)
+                XCTAssertEqual(MessageSchemas.validate(type: type, body: nulled), .schema(field), "\(type.rawValue) \(field) null")
+            }
+        }
+    }
+
+    func testFirstMissingFieldInContractOrderWins() {
+        for type in MessageType.allCases {
+            guard let first = Self.required[type]?.first else {
+                XCTAssertNil(MessageSchemas.validate(type: type, body: [:]), type.rawValue)
+                continue
+            }
+            XCTAssertEqual(MessageSchemas.validate(type: type, body: [:]), .schema(first), type.rawValue)
+        }
+    }
+
+    func testOptionalFieldsMayBeAbsentOrNull() {
+        for type in MessageType.allCases {
+            let required = Set(Self.required[type] ?? [])
+            var minimal = SamplePayloads.valid(for: type)
+            var nulls = minimal
+            for field in MessageSchemas.fields(for: type) where !required.contains(field.name) {
+                minimal = setting(minimal, field.name, nil)
+                nulls = setting(nulls, field.name, .null)
+            }
+            XCTAssertNil(MessageSchemas.validate(type: type, body: minimal), "\(type.rawValue) minimal")
+            XCTAssertNil(MessageSchemas.validate(type: type, body: nulls), "\(type.rawValue) nulls")
+        }
+    }
+
+    func testBodyThatIsNotAnObjectIsInvalidJSON() {
+        let notObjects: [JSONValue] = [.null, true, 5, "text", [], [["case_id": "C-1"]]]
+        for type in MessageType.allCases {
+            for body in notObjects {
+                XCTAssertEqual(MessageSchemas.validate(type: type, body: body), .invalidJSON, "\(type.rawValue) \(body)")
+            }
+        }
+    }
+
+    func testUnknownExtraFieldsAreAllowed() {
+        for type in MessageType.allCases {
+            let body = setting(SamplePayloads.valid(for: type), "x_future_field", ["anything": [1, 2]])
+            XCTAssertNil(MessageSchemas.validate(type: type, body: body), type.rawValue)
+        }
+        let nested = updating(SamplePayloads.valid(for: .clueReport), "employer") { setting($0, "address", "somewhere") }
+        XCTAssertNil(MessageSchemas.validate(type: .clueReport, body: nested))
+    }
+
+    func testConditionalReasonOfReferralDecision() {
+        let notFiled: JSONValue = ["referral_no": "R-1", "decision": "not_filed"]
+        XCTAssertEqual(MessageSchemas.validate(type: .referralDecision, body: notFiled), .schema("reason"))
+        XCTAssertNil(MessageSchemas.validate(type: .referralDecision, body: setting(notFiled, "reason", "no crime")))
+        XCTAssertNil(MessageSchemas.validate(type: .referralDecision, body: ["referral_no": "R-1", "decision": "filed"]))
+    }
+}
