@@ -65,6 +65,7 @@ public struct StackEnvironment: Sendable {
     /// A required setting is absent.
     public struct MissingSetting: Error, CustomStringConvertible {
         public let key: String
+        public init(key: String) { self.key = key }
         public var description: String {
             "\(key) is not set: run `deploy/local/stack.sh up` (it writes .local/stack.env) or export \(key)"
         }
