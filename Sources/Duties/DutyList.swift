@@ -67,6 +67,7 @@ public struct PrincipalInfo: Sendable, Equatable {
     /// Whether it consumes its own queue with a worker process.
     public let runsWorker: Bool
 
+    /// Memberwise.
     public init(code: Principal, nameZh: String, nameEn: String, runsWorker: Bool) {
         self.code = code
         self.nameZh = nameZh
@@ -86,6 +87,7 @@ public struct MessageDuty: Sendable, Equatable {
     /// Principals that always receive a copy in addition to `destination`, sorted.
     public let copyTo: [Principal]
 
+    /// Senders and `copyTo` are deduplicated and sorted.
     public init(type: MessageType, senders: [Principal], destination: Destination, copyTo: [Principal]) {
         self.type = type
         self.senders = Array(Set(senders)).sorted()

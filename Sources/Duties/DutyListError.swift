@@ -8,6 +8,7 @@ public struct DutyListError: Error, Sendable, Equatable, CustomStringConvertible
     /// What is wrong.
     public let reason: Reason
 
+    /// Memberwise.
     public init(file: String, line: Int?, reason: Reason) {
         self.file = file
         self.line = line

@@ -62,6 +62,7 @@ public struct FieldSpec: Sendable, Equatable {
     /// What its value must be.
     public let kind: FieldKind
 
+    /// A field `name` with its requirement and kind.
     public init(_ name: String, _ requirement: Requirement, _ kind: FieldKind) {
         self.name = name
         self.requirement = requirement

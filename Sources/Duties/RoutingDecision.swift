@@ -33,6 +33,7 @@ public struct WorkerRejection: Sendable, Equatable {
     /// The worker that refused it (the validated sender of the `message.rejected`).
     public let rejectedBy: Principal
 
+    /// Memberwise.
     public init(originalMessageID: String, originalType: MessageType, reason: RejectionReason,
                 originalSender: Principal, originalBody: String?, rejectedBy: Principal) {
         self.originalMessageID = originalMessageID
