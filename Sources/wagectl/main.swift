@@ -1,1 +1,3 @@
-print("not yet implemented")
+import WageCtlKit
+
+await WageCtl.main()

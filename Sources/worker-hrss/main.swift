@@ -1,1 +1,4 @@
-print("not yet implemented")
+import Departments
+import Runtime
+
+await WorkerMain.run(principal: .hrss) { Workers.hrss() }

@@ -11,12 +11,14 @@
 #   deploy/local/stack.sh restart-postgres   stop and start the database (fault tests)
 #   deploy/local/stack.sh reset              down, then delete .local/ data
 #
-# Ports (override with the environment): WAGE_AMQP_PORT (5672), WAGE_PG_PORT (5432).
+# Ports and place (override with the environment): WAGE_AMQP_PORT (5672),
+# WAGE_PG_PORT (5432), WAGE_EPMD_PORT (4391), WAGE_LOCAL_DIR (.local): a second,
+# isolated stack can run beside the first with other values.
 # Safe to run twice: every step checks what is already there.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-LOCAL="$REPO/.local"
+LOCAL=${WAGE_LOCAL_DIR:-$REPO/.local}
 AMQP_PORT=${WAGE_AMQP_PORT:-5672}
 PG_PORT=${WAGE_PG_PORT:-5432}
 EPMD_PORT=${WAGE_EPMD_PORT:-4391}
@@ -122,7 +124,7 @@ SQL
 RMQ="$LOCAL/rabbitmq"
 rmq_env() {
   export HOME="$RMQ/home" RABBITMQ_HOME="$RMQ/home"
-  export RABBITMQ_NODENAME="wage@localhost" RABBITMQ_USE_LONGNAME=false
+  export RABBITMQ_NODENAME="wage$AMQP_PORT@localhost" RABBITMQ_USE_LONGNAME=false
   export RABBITMQ_MNESIA_BASE="$RMQ/mnesia" RABBITMQ_LOG_BASE="$RMQ/log"
   export RABBITMQ_CONFIG_FILE="$RMQ/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$RMQ/enabled_plugins"
   export RABBITMQ_ADVANCED_CONFIG_FILE="$RMQ/advanced.config"
@@ -130,7 +132,7 @@ rmq_env() {
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" RABBITMQ_DIST_PORT="$DIST_PORT"
   export ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT="$EPMD_PORT"
 }
-ctl() { (rmq_env; "$RMQ_BIN/rabbitmqctl" -n wage@localhost "$@"); }
+ctl() { (rmq_env; "$RMQ_BIN/rabbitmqctl" -n "wage$AMQP_PORT@localhost" "$@"); }
 rmq_running() { ctl status >/dev/null 2>&1; }
 
 render_rabbitmq() {

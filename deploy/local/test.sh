@@ -21,14 +21,15 @@ build_status=${PIPESTATUS[0]}
 set -e
 [ "$build_status" -eq 0 ] || { say "build failed (exit $build_status)"; exit 1; }
 
-export WAGE_STACK_ENV="$REPO/.local/stack.env"
+LOCAL=${WAGE_LOCAL_DIR:-$REPO/.local}
+export WAGE_STACK_ENV="$LOCAL/stack.env"
 export WAGE_REPO="$REPO"
 say "running tests"
 set +e
 if [ $# -gt 0 ]; then
-  swift test --skip-build --filter "$1" 2>&1 | tee "$REPO/.local/test.log"
+  swift test --skip-build --filter "$1" 2>&1 | tee "$LOCAL/test.log"
 else
-  swift test --skip-build 2>&1 | tee "$REPO/.local/test.log"
+  swift test --skip-build 2>&1 | tee "$LOCAL/test.log"
 fi
 status=${PIPESTATUS[0]}
 say "finished in $(( $(date +%s) - start )) s with exit code $status"

@@ -1,0 +1,10 @@
+import Runtime
+import Workflow
+
+/// Records `case.notice` messages on the case timeline under the receiving department.
+/// (Placeholder: handles nothing yet.)
+public final class CaseNoticeRecorder: HandlerPart {
+    public init() {}
+    public let types: Set<MessageType> = []
+    public func handle(_ message: InboundMessage, context: HandlerContext) throws -> Disposition { .reject(.unknownType) }
+}

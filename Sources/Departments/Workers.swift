@@ -1,0 +1,43 @@
+import Runtime
+import Workflow
+
+/// The handler of every department worker, as a composition of parts. Each part
+/// lives in its own folder (Office, Sector, Petitions, Police, Finance, Justice).
+public enum Workers {
+    /// `worker-hrss`: the wage-arrears office (根欠办) and labour inspection.
+    public static func hrss(settings: OfficeSettings = .init()) -> CompositeHandler {
+        CompositeHandler(
+            principal: .hrss,
+            parts: [
+                CaseOffice(settings: settings), CaseNoticeRecorder(), OfficeIncidentDesk(),
+                ReferralTracking(), FundTracking(), LegalAidTracking(),
+            ],
+            periodicInterval: settings.sweepInterval)
+    }
+
+    /// `worker-housing` and the other sector regulators (transport, water,
+    /// agriculture, market): the same code, run for `principal`.
+    public static func sector(_ principal: Principal) -> CompositeHandler {
+        CompositeHandler(principal: principal, parts: [SectorLedger(principal: principal), CaseNoticeRecorder()])
+    }
+
+    /// `worker-petitions`: the petitions office (信访局).
+    public static func petitions() -> CompositeHandler {
+        CompositeHandler(principal: .petitions, parts: [PetitionDesk(), CaseNoticeRecorder(), LegalAidTracking()])
+    }
+
+    /// `worker-police`: intake of criminal referrals and incidents.
+    public static func police() -> CompositeHandler {
+        CompositeHandler(principal: .police, parts: [ReferralIntake(), IncidentRegister(), CaseNoticeRecorder()])
+    }
+
+    /// `worker-justice`: the legal-aid green channel.
+    public static func justice() -> CompositeHandler {
+        CompositeHandler(principal: .justice, parts: [LegalAidDesk(), CaseNoticeRecorder(), LegalAidTracking()])
+    }
+
+    /// `worker-finance`: the emergency revolving fund.
+    public static func finance() -> CompositeHandler {
+        CompositeHandler(principal: .finance, parts: [FundDesk(), CaseNoticeRecorder()])
+    }
+}
