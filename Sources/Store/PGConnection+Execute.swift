@@ -31,11 +31,11 @@ extension PGConnection {
             }
             return text
         }
+        let wasCached = statements[sql] != nil
         return try withCStringArray(texts) { values in
             do {
                 return try runPrepared(conn, sql, values)
-            } catch let error as PGError where error.sqlState == "26000" && statements[sql] != nil {
-                statements[sql] = nil
+            } catch let error as PGError where error.sqlState == "26000" && wasCached {
                 guard !inTransaction else { throw error }
                 return try runPrepared(conn, sql, values)
             }

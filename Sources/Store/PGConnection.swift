@@ -90,6 +90,18 @@ public final class PGConnection {
         statements.removeAll()
     }
 
+    /// The value libpq uses for a connection option (e.g. `connect_timeout`), for tests.
+    func connectionOption(_ key: String) -> String? {
+        guard let handle, let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == key { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
+    }
+
     /// The open handle, or `08003` no connection.
     func requireHandle() throws -> OpaquePointer {
         guard let handle else { throw PGError.noConnection }
