@@ -30,3 +30,11 @@ extension CaseState {
         return Transition(state: next, actions: actions)
     }
 }
+
+extension CaseState {
+    /// Sweeps many cases as of `asOf`: the transitions of the cases that changed,
+    /// ordered by case id (so follow-up message ids and outbox order are stable).
+    public static func sweep(_ cases: [CaseState], asOf: Day, context: WorkflowContext) -> [Transition<CaseState>] {
+        cases.sorted { $0.caseID < $1.caseID }.compactMap { $0.sweep(asOf: asOf, context: context) }
+    }
+}

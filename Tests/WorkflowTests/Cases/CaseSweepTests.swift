@@ -70,3 +70,15 @@ final class CaseSweepTests: XCTestCase {
         XCTAssertNil(sweep(sampleCase(.registered, assignee: nil, due: nil), "2026-12-01"))
     }
 }
+
+final class CaseSweepManyTests: XCTestCase {
+    func testSweepingManyReturnsOnlyTheChangedInCaseOrder() {
+        func kase(_ id: String, _ status: CaseStatus, _ due: String) -> CaseState { sampleCase(status, due: due, id: id) }
+        let cases = [kase("C-3", .accepted, "2026-03-01"), kase("C-1", .taskForce, "2026-03-01"),
+                     kase("C-2", .accepted, "2026-03-20"), kase("C-4", .closed, "2026-01-01")]
+        let changed = CaseState.sweep(cases, asOf: d("2026-03-10"), context: ctx("2026-03-10"))
+        XCTAssertEqual(changed.map(\.state.caseID), ["C-1", "C-3"])
+        XCTAssertEqual(changed.map(\.state.status), [.leaderPackage, .taskForce])
+        XCTAssertEqual(changed.flatMap(\.messages).map(\.idSuffix), ["C-1:notice:leader_package", "C-3:notice:task_force_formed"])
+    }
+}

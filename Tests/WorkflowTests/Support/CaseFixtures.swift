@@ -11,8 +11,8 @@ func sampleClue(channel: ClueChannel = .hotline, ref: String = "HL-001", sector:
 
 /// A case in any status, assigned to `assignee`, due on `due`.
 func sampleCase(_ status: CaseStatus, assignee: Principal? = .housing, due: String? = "2026-03-13",
-                origin: Principal = .platform) -> CaseState {
-    CaseState(caseID: "C-1", channel: .hotline, clueRef: "HL-001", origin: origin, employer: Employer(name: "某建筑公司"),
+                origin: Principal = .platform, id: String = "C-1") -> CaseState {
+    CaseState(caseID: id, channel: .hotline, clueRef: "HL-001", origin: origin, employer: Employer(name: "某建筑公司"),
               sector: .construction, workersCount: 12, amountOwed: yuan("150000.00"), risk: .medium, status: status,
               assignee: assignee, dueOn: due.map { d($0) }, openedAt: Date(timeIntervalSince1970: 1_770_000_000))
 }
