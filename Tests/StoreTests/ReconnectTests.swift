@@ -72,8 +72,7 @@ final class ReconnectTests: XCTestCase {
         XCTAssertEqual(try db.query(sql, ["before"])[0].string("v"), "before")
 
         let script = root.appendingPathComponent("deploy/local/stack.sh").path
-        let port = TestStack.stackEnv["WAGE_PG_PORT"].map { ["WAGE_PG_PORT": $0] } ?? [:]
-        XCTAssertEqual(runAndWait(["/bin/bash", script, "restart-postgres"], environment: port), 0,
+        XCTAssertEqual(runAndWait(["/bin/bash", script, "restart-postgres"], environment: TestStack.scriptEnvironment), 0,
                        "deploy/local/stack.sh restart-postgres failed")
 
         let error = assertPGError(try db.query(sql, ["during"]))

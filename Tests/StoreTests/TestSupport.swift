@@ -3,7 +3,9 @@ import XCTest
 @testable import Store
 
 /// Where the integration tests find PostgreSQL: `WAGE_DATABASE_URL` from the
-/// environment, else `.local/stack.env` found by walking up from this file.
+/// environment, else the stack file `deploy/local/stack.sh up` writes:
+/// `$WAGE_STACK_ENV`, else `$WAGE_LOCAL_DIR/stack.env`, else `.local/stack.env`
+/// in the repository found by walking up from this file (or `$WAGE_REPO`).
 enum TestStack {
     struct Missing: Error, CustomStringConvertible {
         var description: String {
@@ -12,8 +14,11 @@ enum TestStack {
         }
     }
 
+    private static let environment = ProcessInfo.processInfo.environment
+
     /// The repository root (the directory holding Package.swift), if found.
     static let repoRoot: URL? = {
+        if let repo = environment["WAGE_REPO"], !repo.isEmpty { return URL(fileURLWithPath: repo) }
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while dir.path != "/" {
             if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
@@ -22,11 +27,18 @@ enum TestStack {
         return nil
     }()
 
-    /// KEY=VALUE lines of `.local/stack.env` (empty when absent).
+    /// The stack file to read (it may not exist).
+    static let stackEnvFile: URL? = {
+        if let file = environment["WAGE_STACK_ENV"], !file.isEmpty { return URL(fileURLWithPath: file) }
+        if let dir = environment["WAGE_LOCAL_DIR"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir).appendingPathComponent("stack.env")
+        }
+        return repoRoot?.appendingPathComponent(".local/stack.env")
+    }()
+
+    /// KEY=VALUE lines of the stack file (empty when absent).
     static let stackEnv: [String: String] = {
-        guard let root = repoRoot,
-              let text = try? String(contentsOf: root.appendingPathComponent(".local/stack.env"), encoding: .utf8)
-        else { return [:] }
+        guard let file = stackEnvFile, let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
         var values: [String: String] = [:]
         for raw in text.split(whereSeparator: \.isNewline) {
             var line = raw.trimmingCharacters(in: .whitespaces)
@@ -42,9 +54,9 @@ enum TestStack {
         return values
     }()
 
-    /// A variable from the environment, else from `.local/stack.env`.
+    /// A variable from the environment, else from the stack file.
     static func variable(_ name: String) -> String? {
-        if let value = ProcessInfo.processInfo.environment[name], !value.isEmpty { return value }
+        if let value = environment[name], !value.isEmpty { return value }
         return stackEnv[name]
     }
 
@@ -52,6 +64,14 @@ enum TestStack {
     static func adminURL() throws -> String {
         guard let url = variable("WAGE_DATABASE_URL") else { throw Missing() }
         return url
+    }
+
+    /// Environment for `deploy/local/stack.sh` so it acts on the stack the tests use.
+    static var scriptEnvironment: [String: String] {
+        var env: [String: String] = [:]
+        if let port = stackEnv["WAGE_PG_PORT"] { env["WAGE_PG_PORT"] = port }
+        if let file = stackEnvFile { env["WAGE_LOCAL_DIR"] = file.deletingLastPathComponent().path }
+        return env
     }
 
     /// True when the database is the one `deploy/local/stack.sh` runs (so it may be restarted).
@@ -84,15 +104,17 @@ enum TestStack {
 /// `waitUntilExit` also waits for grandchildren holding its internal descriptor,
 /// and a restarted postmaster keeps it for its whole life.
 func runAndWait(_ arguments: [String], environment extra: [String: String] = [:]) -> Int32 {
-    for (key, value) in extra { setenv(key, value, 1) }
+    var merged = ProcessInfo.processInfo.environment
+    merged.merge(extra) { _, new in new }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for arg in argv { free(arg) } }
+    let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for item in argv + envp { free(item) } }
     var pid = pid_t()
-    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return -1 }
+    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else { return -1 }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
