@@ -18,12 +18,14 @@ public enum Workers {
     /// `worker-housing` and the other sector regulators (transport, water,
     /// agriculture, market): the same code, run for `principal`.
     public static func sector(_ principal: Principal) -> CompositeHandler {
-        CompositeHandler(principal: principal, parts: [SectorLedger(principal: principal), CaseNoticeRecorder()])
+        let ledger = SectorLedger(principal: principal)
+        return CompositeHandler(principal: principal, parts: [ledger, CaseNoticeRecorder(observers: [ledger])])
     }
 
     /// `worker-petitions`: the petitions office (信访局).
     public static func petitions() -> CompositeHandler {
-        CompositeHandler(principal: .petitions, parts: [PetitionDesk(), CaseNoticeRecorder(), LegalAidTracking()])
+        let desk = PetitionDesk()
+        return CompositeHandler(principal: .petitions, parts: [desk, CaseNoticeRecorder(observers: [desk]), LegalAidTracking()])
     }
 
     /// `worker-police`: intake of criminal referrals and incidents.

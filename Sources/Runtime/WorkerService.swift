@@ -18,9 +18,12 @@ public struct WorkerService: Service {
     let logger: Logger
     let prefetch: UInt16
     let metricsDirectory: String?
+    let clock: @Sendable () -> Date
 
     public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 20,
-                metricsDirectory: String? = nil, logger: Logger, makeHandler: @escaping HandlerFactory) {
+                metricsDirectory: String? = nil, logger: Logger,
+                clock: @escaping @Sendable () -> Date = { Date() }, makeHandler: @escaping HandlerFactory) {
+        self.clock = clock
         self.principal = principal
         self.databaseURL = databaseURL
         self.amqpURL = amqpURL
@@ -47,15 +50,15 @@ public struct WorkerService: Service {
     /// in-process.
     public func start(stop: StopFlag, threads: ThreadGroup) throws {
         let url = try AMQPURL(amqpURL)
-        let (principal, databaseURL, logger, prefetch, makeHandler) =
-            (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler)
+        let (principal, databaseURL, logger, prefetch, makeHandler, clock) =
+            (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler, self.clock)
         threads.spawn("\(principal.rawValue)-consumer") {
             guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-consumer", stop: stop, logger: logger),
                   let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
                                                    name: "\(principal.rawValue)-consumer", stop: stop, logger: logger)
             else { return }
             let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
-            let processor = MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger)
+            let processor = MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger, clock: clock)
             ConsumerLoop(consumer: consumer, processor: processor, stop: stop, logger: logger).run()
             consumer.close()
             db.close()

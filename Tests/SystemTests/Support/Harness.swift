@@ -75,9 +75,11 @@ final class Harness {
     }
 
     /// Starts a worker for `principal` with the handler `make` builds.
-    func startWorker(_ principal: Principal, _ make: @escaping WorkerService.HandlerFactory) throws {
+    /// `clock` lets deadline tests choose "now" (see `TestClock`).
+    func startWorker(_ principal: Principal, clock: TestClock? = nil, _ make: @escaping WorkerService.HandlerFactory) throws {
+        let now: @Sendable () -> Date = clock.map { c in { c.now } } ?? { Date() }
         try WorkerService(principal: principal, databaseURL: try env.databaseURL(for: principal),
-                          amqpURL: try env.amqpURL(for: principal), logger: logger, makeHandler: make)
+                          amqpURL: try env.amqpURL(for: principal), logger: logger, clock: now, makeHandler: make)
             .start(stop: stop, threads: threads)
     }
 
@@ -135,4 +137,20 @@ final class Harness {
     }
 
     static func newID(_ label: String = "t") -> String { "\(label)-\(UUID().uuidString.lowercased())" }
+}
+
+/// A settable clock for workers under test (thread-safe).
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    /// Noon in Asia/Shanghai on `day`.
+    convenience init(shanghaiNoonOf day: Day) { self.init(day.shanghaiStart.addingTimeInterval(12 * 3600)) }
+
+    var now: Date { lock.lock(); defer { lock.unlock() }; return current }
+
+    func set(_ date: Date) { lock.lock(); current = date; lock.unlock() }
+    func set(shanghaiNoonOf day: Day) { set(day.shanghaiStart.addingTimeInterval(12 * 3600)) }
 }
