@@ -77,7 +77,8 @@ final class Harness {
     /// Starts a worker for `principal` with the handler `make` builds.
     /// `clock` lets deadline tests choose "now" (see `TestClock`).
     func startWorker(_ principal: Principal, clock: TestClock? = nil, _ make: @escaping WorkerService.HandlerFactory) throws {
-        let now: @Sendable () -> Date = clock.map { c in { c.now } } ?? { Date() }
+        let now: @Sendable () -> Date
+        if let clock { now = { clock.now } } else { now = { Date() } }
         try WorkerService(principal: principal, databaseURL: try env.databaseURL(for: principal),
                           amqpURL: try env.amqpURL(for: principal), logger: logger, clock: now, makeHandler: make)
             .start(stop: stop, threads: threads)
