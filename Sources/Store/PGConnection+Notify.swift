@@ -58,8 +58,8 @@ extension PGConnection {
             guard left > .zero else { return nil }
             let socket = PQsocket(conn)
             guard socket >= 0 else { throw LibPQ.connectionError(conn) }
-            let ms = Int32(min(Double(Int32.max), max(1, (Double(left.components.seconds) * 1000
-                + Double(left.components.attoseconds) / 1e15).rounded(.up))))
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            let ms = Int32(min(Double(Int32.max), max(1, (seconds * 1000).rounded(.up))))
             if cpq_wait_readable(socket, ms) < 0 {
                 throw PGError(sqlState: nil, message: "poll failed: \(String(cString: strerror(errno)))",
                               recoverable: false)
