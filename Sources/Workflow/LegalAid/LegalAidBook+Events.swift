@@ -3,11 +3,11 @@
 /// Timeline entries (`legal_aid_*`, under justice) are produced only for
 /// applications that name a `case_id`; that case may be unknown to this system
 /// (no foreign key), so the handler writes them only when the case exists.
-extension LegalAidDesk {
+extension LegalAidBook {
     /// A new application from `requester`. `wage_arrears`: approved and assigned at
     /// once (or `approved_unassigned` with no active provider); `other`:
     /// `means_test`. A known `application_no` is `invalid_state`.
-    public func request(_ request: LegalAidRequest, from requester: Principal, context: WorkflowContext) -> Outcome<LegalAidDesk> {
+    public func request(_ request: LegalAidRequest, from requester: Principal, context: WorkflowContext) -> Outcome<LegalAidBook> {
         guard applications[request.applicationNo] == nil else { return .failure(.invalidState) }
         var next = self
         var app = LegalAidApplication(request: request, requestedBy: requester, status: .meansTest, receivedAt: context.now)
@@ -29,7 +29,7 @@ extension LegalAidDesk {
     /// Adds a provider or updates its name and `active` flag (open assignments are
     /// kept; a deactivated provider keeps its assignments). Then, while a provider
     /// is active, every waiting application is assigned, oldest first.
-    public func updateProvider(_ update: LegalAidProviderUpdate, context: WorkflowContext) -> Transition<LegalAidDesk> {
+    public func updateProvider(_ update: LegalAidProviderUpdate, context: WorkflowContext) -> Transition<LegalAidBook> {
         var next = self
         var provider = providers[update.providerID] ?? LegalAidProvider(id: update.providerID, name: update.name, active: update.active)
         provider.name = update.name
@@ -46,7 +46,7 @@ extension LegalAidDesk {
     /// `invalid_state`, also for an unknown number). `approved` → assigned as for
     /// wage arrears; `denied` → `denied` with the reason (no message: the contract
     /// has none for a denial).
-    public func decide(_ decision: LegalAidDecision, context: WorkflowContext) -> Outcome<LegalAidDesk> {
+    public func decide(_ decision: LegalAidDecision, context: WorkflowContext) -> Outcome<LegalAidBook> {
         guard var app = applications[decision.applicationNo], app.status == .meansTest else { return .failure(.invalidState) }
         var next = self
         var actions: [Action] = []

@@ -1,7 +1,7 @@
 /// The legal-aid green channel (seed 004 第十六条) as a value: the provider
 /// roster and the applications it knows. Events: `request`, `updateProvider`,
-/// `decide` (in `LegalAidDesk+Events.swift`).
-public struct LegalAidDesk: Sendable, Hashable {
+/// `decide` (in `LegalAidBook+Events.swift`).
+public struct LegalAidBook: Sendable, Hashable {
     /// Providers by id.
     public var providers: [String: LegalAidProvider]
     /// Applications by `application_no` (at least the ones an event may touch:

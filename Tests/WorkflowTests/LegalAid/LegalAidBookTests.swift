@@ -2,21 +2,21 @@ import Foundation
 import XCTest
 @testable import Workflow
 
-final class LegalAidDeskTests: XCTestCase {
+final class LegalAidBookTests: XCTestCase {
     let c = ctx("2026-03-02")
 
     func wage(_ no: String, caseID: String? = "C-1") -> LegalAidRequest {
         LegalAidRequest(applicationNo: no, caseID: caseID, applicant: Applicant(name: "李四", phone: "13900000000"), matter: .wageArrears)
     }
 
-    func desk(_ providers: [(String, Bool, Int)]) -> LegalAidDesk {
-        LegalAidDesk(providers: Dictionary(uniqueKeysWithValues: providers.map {
+    func book(_ providers: [(String, Bool, Int)]) -> LegalAidBook {
+        LegalAidBook(providers: Dictionary(uniqueKeysWithValues: providers.map {
             ($0.0, LegalAidProvider(id: $0.0, name: "律师\($0.0)", active: $0.1, openAssignments: $0.2))
         }))
     }
 
     func testWageArrearsIsAssignedAtOnceAndTheRequesterTold() throws {
-        let t = try applied(desk([("p1", true, 2), ("p2", true, 1), ("p3", false, 0)]).request(wage("LA-1"), from: .petitions, context: c))
+        let t = try applied(book([("p1", true, 2), ("p2", true, 1), ("p3", false, 0)]).request(wage("LA-1"), from: .petitions, context: c))
         let app = try XCTUnwrap(t.state.applications["LA-1"])
         XCTAssertEqual(app.status, .assigned)
         XCTAssertEqual(app.providerID, "p2", "fewest open assignments among the active ones")
@@ -38,24 +38,24 @@ final class LegalAidDeskTests: XCTestCase {
     }
 
     func testTiesGoToTheLowestIdComparedAsStrings() throws {
-        let t = try applied(desk([("p2", true, 0), ("p10", true, 0), ("q1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c))
+        let t = try applied(book([("p2", true, 0), ("p10", true, 0), ("q1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c))
         XCTAssertEqual(t.state.applications["LA-1"]?.providerID, "p10", "\"p10\" < \"p2\" as strings")
     }
 
     func testNoCaseNoTimeline() throws {
-        let t = try applied(desk([("p1", true, 0)]).request(wage("LA-1", caseID: nil), from: .platform, context: c))
+        let t = try applied(book([("p1", true, 0)]).request(wage("LA-1", caseID: nil), from: .platform, context: c))
         XCTAssertTrue(t.timeline.isEmpty)
         XCTAssertNil(t.messages.first?.correlationID)
         XCTAssertEqual(t.messages.first?.recipients, [.platform])
     }
 
     func testADuplicateApplicationIsInvalid() throws {
-        let d1 = try applied(desk([("p1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c)).state
+        let d1 = try applied(book([("p1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c)).state
         assertRejected(d1.request(wage("LA-1"), from: .hrss, context: c), .invalidState)
     }
 
     func testWithoutAnActiveProviderItWaitsAndIsAssignedOldestFirst() throws {
-        var state = desk([("p9", false, 4)])
+        var state = book([("p9", false, 4)])
         for (i, day) in ["2026-03-03", "2026-03-02", "2026-03-04"].enumerated() {
             let t = try applied(state.request(wage("LA-\(i)"), from: .hrss, context: ctx(day)))
             XCTAssertEqual(t.state.applications["LA-\(i)"]?.status, .approvedUnassigned)
@@ -77,7 +77,7 @@ final class LegalAidDeskTests: XCTestCase {
     }
 
     func testActivatingSpreadsTheWaitingByTheFairnessRule() throws {
-        var state = desk([("a", false, 5), ("b", false, 0)])
+        var state = book([("a", false, 5), ("b", false, 0)])
         for i in 0..<4 { state = try applied(state.request(wage("LA-\(i)"), from: .hrss, context: c)).state }
         state = state.updateProvider(LegalAidProviderUpdate(providerID: "a", name: "A", active: true), context: c).state
         XCTAssertEqual(state.providers["a"]?.openAssignments, 9)
@@ -87,7 +87,7 @@ final class LegalAidDeskTests: XCTestCase {
     }
 
     func testProviderUpdatesKeepCountsAndDeactivationStopsAssignments() throws {
-        var state = desk([("p1", true, 3), ("p2", true, 7)])
+        var state = book([("p1", true, 3), ("p2", true, 7)])
         state = state.updateProvider(LegalAidProviderUpdate(providerID: "p1", name: "改名", active: false), context: c).state
         XCTAssertEqual(state.providers["p1"], LegalAidProvider(id: "p1", name: "改名", active: false, openAssignments: 3))
         let t = try applied(state.request(wage("LA-1"), from: .hrss, context: c))
@@ -96,7 +96,7 @@ final class LegalAidDeskTests: XCTestCase {
 
     func testOtherMattersWaitForTheMeansTest() throws {
         let other = LegalAidRequest(applicationNo: "LA-7", caseID: "C-1", applicant: Applicant(name: "周五"), matter: .other)
-        let t = try applied(desk([("p1", true, 0)]).request(other, from: .platform, context: c))
+        let t = try applied(book([("p1", true, 0)]).request(other, from: .platform, context: c))
         XCTAssertEqual(t.state.applications["LA-7"]?.status, .meansTest)
         XCTAssertNil(t.state.applications["LA-7"]?.approvedAt)
         XCTAssertTrue(t.messages.isEmpty)
@@ -119,20 +119,20 @@ final class LegalAidDeskTests: XCTestCase {
 
     func testAnApprovedOtherMatterWithoutProvidersWaits() throws {
         let other = LegalAidRequest(applicationNo: "LA-7", applicant: Applicant(name: "周五"), matter: .other)
-        let t = try applied(try applied(LegalAidDesk().request(other, from: .hrss, context: c)).state
+        let t = try applied(try applied(LegalAidBook().request(other, from: .hrss, context: c)).state
             .decide(LegalAidDecision(applicationNo: "LA-7", decision: .approved), context: c))
         XCTAssertEqual(t.state.applications["LA-7"]?.status, .approvedUnassigned)
     }
 
     func testDecisionsOnWageArrearsOrUnknownApplicationsAreInvalid() throws {
-        let state = try applied(desk([("p1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c)).state
+        let state = try applied(book([("p1", true, 0)]).request(wage("LA-1"), from: .hrss, context: c)).state
         assertRejected(state.decide(LegalAidDecision(applicationNo: "LA-1", decision: .approved), context: c), .invalidState)
         assertRejected(state.decide(LegalAidDecision(applicationNo: "LA-404", decision: .approved), context: c), .invalidState)
     }
 
     func testFairnessOverManyApplications() throws {
         var rng = SeededGenerator(seed: 7)
-        var state = desk([("p1", true, 0), ("p2", true, 0), ("p3", true, 0), ("p4", false, 0)])
+        var state = book([("p1", true, 0), ("p2", true, 0), ("p3", true, 0), ("p4", false, 0)])
         var assignedTo: [String] = []
         for i in 0..<300 {
             if i == 100 {  // a newcomer with nothing must catch up before anyone else gets more
