@@ -1,8 +1,17 @@
 /// Builders for the timeline entries and notices of the case machine.
 extension CaseState {
-    /// A timeline entry for this case.
-    func entry(_ event: CaseTimelineEvent, by department: Principal, _ detail: JSONValue = .object([:])) -> Action {
-        .appendTimeline(TimelineEntry(caseID: caseID, department: department, event: event.rawValue, detail: detail))
+    /// The department under which the case machine's entries are recorded: the
+    /// office's worker holds the case and may write only as itself (row-level
+    /// security on `case_events`).
+    public static let recordingDepartment = Principal.hrss
+
+    /// A timeline entry for this case, recorded under hrss; `by` (who acted, e.g.
+    /// the assignee that accepted) is added to the detail.
+    func entry(_ event: CaseTimelineEvent, by actor: Principal, _ detail: JSONValue = .object([:])) -> Action {
+        var members = detail.objectValue ?? [:]
+        members["by"] = .principal(actor)
+        return .appendTimeline(TimelineEntry(caseID: caseID, department: CaseState.recordingDepartment,
+                                             event: event.rawValue, detail: .object(members)))
     }
 
     /// The fields every notice detail carries, so that a member can match the

@@ -3,7 +3,9 @@
 public struct TimelineEntry: Sendable, Hashable {
     /// The case the entry belongs to.
     public var caseID: String
-    /// The department under which the entry is recorded (the actor).
+    /// The department under which the entry is recorded: the principal of the
+    /// worker that writes it (row-level security allows no other). Who acted, when
+    /// different, is in `detail["by"]`.
     public var department: Principal
     /// The event name, e.g. `transferred`, `task_force_formed`.
     public var event: String

@@ -55,7 +55,8 @@ final class CaseAssigneeEventsTests: XCTestCase {
         let t = try applied(sampleCase(.transferred).accept(from: .housing, context: c))
         XCTAssertEqual(t.state.status, .accepted)
         XCTAssertEqual(t.state.dueOn, d("2026-03-13"), "accepting does not move the deadline")
-        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .housing, event: "accepted")])
+        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "accepted", detail: ["by": "housing"])],
+                       "recorded by the office's worker, naming the actor")
         XCTAssertTrue(t.messages.isEmpty)
     }
 
@@ -64,15 +65,15 @@ final class CaseAssigneeEventsTests: XCTestCase {
         XCTAssertEqual(t.state.status, .returned)
         XCTAssertNil(t.state.assignee)
         XCTAssertEqual(t.state.dueOn, d("2026-03-13"))
-        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .housing, event: "returned",
-                                                  detail: ["reason": "非本部门职责"])])
+        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "returned",
+                                                  detail: ["reason": "非本部门职责", "by": "housing"])])
     }
 
     func testProgressOnlyWritesTheTimeline() throws {
         let s = sampleCase(.taskForce)
         let t = try applied(s.progress(CaseProgress(caseID: "C-1", note: "约谈企业"), from: .housing, context: c))
         XCTAssertEqual(t.state, s)
-        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .housing, event: "progress", detail: ["note": "约谈企业"])])
+        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "progress", detail: ["note": "约谈企业", "by": "housing"])])
     }
 
     func testResolveRecordsTheResolution() throws {
@@ -81,7 +82,7 @@ final class CaseAssigneeEventsTests: XCTestCase {
         XCTAssertEqual(t.state.status, .resolved)
         XCTAssertEqual(t.state.resolution, CaseResolution(amountPaid: yuan("120000.50"), workersPaid: 11, note: "分期支付",
                                                           resolvedBy: .housing, resolvedAt: c.now))
-        XCTAssertEqual(t.timeline.first?.detail, ["amount_paid": "120000.50", "workers_paid": 11, "note": "分期支付"])
+        XCTAssertEqual(t.timeline.first?.detail, ["amount_paid": "120000.50", "workers_paid": 11, "note": "分期支付", "by": "housing"])
         XCTAssertFalse(t.state.isOverdue(asOf: d("2027-01-01")), "a resolved case is never overdue")
     }
 
@@ -95,7 +96,8 @@ final class CaseAssigneeEventsTests: XCTestCase {
         XCTAssertEqual(t.state.escalatedOn, d("2026-02-13"))
         XCTAssertEqual(t.state.taskForce, [.hrss, .petitions, .justice, .police, .housing])
         XCTAssertEqual(t.timeline.map(\.event), ["escalated"])
-        XCTAssertEqual(t.timeline[0].department, .housing)
+        XCTAssertEqual(t.timeline[0].department, .hrss)
+        XCTAssertEqual(t.timeline[0].detail["by"], "housing")
         XCTAssertEqual(t.timeline[0].detail["due_on"], "2026-03-05")
         let n = notices(t)
         XCTAssertEqual(n.count, 1)

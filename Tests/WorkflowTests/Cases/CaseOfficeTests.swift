@@ -45,7 +45,7 @@ final class CaseOfficeTests: XCTestCase {
         let t = try applied(s.close(CaseClose(caseID: "C-1", note: "已全额支付"), context: ctx("2026-03-10")))
         XCTAssertEqual(t.state.status, .closed)
         XCTAssertEqual(t.state.closedAt, ctx("2026-03-10").now)
-        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "closed", detail: ["note": "已全额支付"])])
+        XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "closed", detail: ["note": "已全额支付", "by": "hrss"])])
         let n = notices(t)
         XCTAssertEqual(n.count, 1)
         XCTAssertEqual(n[0].event, "closed")

@@ -68,7 +68,7 @@ final class CaseRegistrationTests: XCTestCase {
         let t = s.reportedAgain(by: .petitions)
         XCTAssertEqual(t.state, s)
         XCTAssertEqual(t.timeline, [TimelineEntry(caseID: "C-1", department: .hrss, event: "reported_again",
-                                                  detail: ["reported_by": "petitions"])])
+                                                  detail: ["reported_by": "petitions", "by": "hrss"])])
         XCTAssertTrue(t.messages.isEmpty)
     }
 }

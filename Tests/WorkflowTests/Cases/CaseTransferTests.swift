@@ -11,7 +11,7 @@ final class CaseTransferTests: XCTestCase {
         XCTAssertEqual(t.state.sector, .transport)
         XCTAssertEqual(t.state.dueOn, d("2026-02-27"), "fresh 5 working days from 02-13")
         XCTAssertEqual(t.timeline.map(\.event), ["transferred"])
-        XCTAssertEqual(t.timeline[0].detail, ["to": "transport", "sector": "transport", "due_on": "2026-02-27", "note": "交通项目"])
+        XCTAssertEqual(t.timeline[0].detail, ["to": "transport", "sector": "transport", "due_on": "2026-02-27", "note": "交通项目", "by": "hrss"])
         XCTAssertTrue(t.messages.isEmpty, "the case.transfer itself reaches the new assignee; nobody to tell")
     }
 
