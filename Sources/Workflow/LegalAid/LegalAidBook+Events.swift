@@ -1,8 +1,10 @@
 /// `legalaid.request`, `legalaid.provider`, `legalaid.decision`.
 ///
-/// Timeline entries (`legal_aid_*`, under justice) are produced only for
-/// applications that name a `case_id`; that case may be unknown to this system
-/// (no foreign key), so the handler writes them only when the case exists.
+/// Timeline entries (under justice) are produced only for applications that name
+/// a `case_id`: `legal_aid_received` (every request; `status` = where it stands
+/// after receipt), `legal_aid_approved` (means test passed), `legal_aid_assigned`,
+/// `legal_aid_denied`. That case may be unknown to this system (no foreign key),
+/// so the handler writes them only when the case exists.
 extension LegalAidBook {
     /// A new application from `requester`. `wage_arrears`: approved and assigned at
     /// once (or `approved_unassigned` with no active provider); `other`:
@@ -11,19 +13,22 @@ extension LegalAidBook {
         guard applications[request.applicationNo] == nil else { return .failure(.invalidState) }
         var next = self
         var app = LegalAidApplication(request: request, requestedBy: requester, status: .meansTest, receivedAt: context.now)
-        var actions: [Action] = []
+        var assignment: [Action] = []
         switch request.matter {
         case .wageArrears:
             app.approvedAt = context.now
-            next.assign(app, context: context, actions: &actions)
+            next.assign(app, context: context, actions: &assignment)
         case .other:
             next.applications[app.applicationNo] = app
-            if let caseID = request.caseID {
-                actions.append(.appendTimeline(TimelineEntry(caseID: caseID, department: .justice, event: "legal_aid_means_test",
-                                                             detail: ["application_no": .string(request.applicationNo)])))
-            }
         }
-        return .success(Transition(state: next, actions: actions))
+        var actions: [Action] = []
+        if let caseID = request.caseID, let status = next.applications[request.applicationNo]?.status {
+            actions.append(.appendTimeline(TimelineEntry(caseID: caseID, department: .justice, event: "legal_aid_received", detail: [
+                "application_no": .string(request.applicationNo), "matter": .string(request.matter.rawValue),
+                "requested_by": .principal(requester), "status": .string(status.rawValue),
+            ])))
+        }
+        return .success(Transition(state: next, actions: actions + assignment))
     }
 
     /// Adds a provider or updates its name and `active` flag (open assignments are
@@ -55,6 +60,11 @@ extension LegalAidBook {
         switch decision.decision {
         case .approved:
             app.approvedAt = context.now
+            if let caseID = app.request.caseID {
+                actions.append(.appendTimeline(TimelineEntry(caseID: caseID, department: .justice, event: "legal_aid_approved", detail: .compact([
+                    "application_no": .string(app.applicationNo), "reason": decision.reason.map(JSONValue.string),
+                ]))))
+            }
             next.assign(app, context: context, actions: &actions)
         case .denied:
             app.status = .denied

@@ -19,7 +19,8 @@ extension PetitionState {
                                                  idSuffix: "\(petition.petitionNo):clue")))
         }
         if state.collective {
-            let alert = IncidentAlert(petitionNo: petition.petitionNo, people: petition.petitioners, summary: petition.summary)
+            let alert = IncidentAlert(petitionNo: petition.petitionNo, people: petition.petitioners,
+                                      location: petition.location, summary: petition.summary)
             actions.append(.send(FollowUpMessage(type: .incidentAlert, recipients: [.police, .hrss], payload: alert.json,
                                                  idSuffix: "\(petition.petitionNo):incident")))
         }

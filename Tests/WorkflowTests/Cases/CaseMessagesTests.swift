@@ -110,3 +110,14 @@ final class CaseMessagesTests: XCTestCase {
         assertSchema("case_id") { () throws(RejectionReason) in try CaseNotice(json: ["event": "e"]) }
     }
 }
+
+final class ClueReportFieldOrderTests: XCTestCase {
+    func testTheFirstBadFieldInContractOrderIsReported() {
+        assertSchema("channel") { () throws(RejectionReason) in
+            try ClueReport(json: ["channel": "fax", "employer": "bad", "amount_owed": 1])
+        }
+        assertSchema("employer") { () throws(RejectionReason) in
+            try ClueReport(json: ["channel": "hotline", "clue_ref": "x", "employer": "bad", "sector": "mining"])
+        }
+    }
+}

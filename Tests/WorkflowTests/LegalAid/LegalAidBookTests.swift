@@ -33,8 +33,21 @@ final class LegalAidBookTests: XCTestCase {
         XCTAssertEqual(m.correlationID, "C-1")
         XCTAssertEqual(try LegalAidAssigned(json: payload(m.payload)),
                        LegalAidAssigned(applicationNo: "LA-1", to: .petitions, providerID: "p2", providerName: "律师p2"))
-        XCTAssertEqual(t.timeline.map(\.event), ["legal_aid_assigned"])
-        XCTAssertEqual(t.timeline[0].department, .justice)
+        XCTAssertEqual(t.timeline.map(\.event), ["legal_aid_received", "legal_aid_assigned"])
+        XCTAssertEqual(t.timeline.map(\.department), [.justice, .justice])
+        XCTAssertEqual(t.timeline.map(\.caseID), ["C-1", "C-1"])
+        XCTAssertEqual(t.timeline[0].detail, ["application_no": "LA-1", "matter": "wage_arrears", "requested_by": "petitions",
+                                              "status": "assigned"])
+        XCTAssertEqual(t.timeline[1].detail, ["application_no": "LA-1", "provider_id": "p2", "provider_name": "律师p2"])
+    }
+
+    func testAWaitingApplicationIsOnTheTimelineAsReceivedAndLaterAsAssigned() throws {
+        let t = try applied(LegalAidBook().request(wage("LA-1"), from: .hrss, context: c))
+        XCTAssertEqual(t.timeline.map(\.event), ["legal_aid_received"])
+        XCTAssertEqual(t.timeline[0].detail["status"], "approved_unassigned")
+        let later = t.state.updateProvider(LegalAidProviderUpdate(providerID: "p1", name: "王律师", active: true), context: c)
+        XCTAssertEqual(later.timeline.map(\.event), ["legal_aid_assigned"])
+        XCTAssertEqual(later.timeline.map(\.caseID), ["C-1"])
     }
 
     func testTiesGoToTheLowestIdComparedAsStrings() throws {
@@ -100,12 +113,15 @@ final class LegalAidBookTests: XCTestCase {
         XCTAssertEqual(t.state.applications["LA-7"]?.status, .meansTest)
         XCTAssertNil(t.state.applications["LA-7"]?.approvedAt)
         XCTAssertTrue(t.messages.isEmpty)
-        XCTAssertEqual(t.timeline.map(\.event), ["legal_aid_means_test"])
+        XCTAssertEqual(t.timeline.map(\.event), ["legal_aid_received"])
+        XCTAssertEqual(t.timeline[0].detail["status"], "means_test")
+        XCTAssertEqual(t.timeline[0].detail["matter"], "other")
 
         let ok = try applied(t.state.decide(LegalAidDecision(applicationNo: "LA-7", decision: .approved), context: ctx("2026-03-03")))
         XCTAssertEqual(ok.state.applications["LA-7"]?.status, .assigned)
         XCTAssertEqual(ok.state.applications["LA-7"]?.decidedAt, ctx("2026-03-03").now)
         XCTAssertEqual(ok.messages.map(\.recipients), [[.platform]])
+        XCTAssertEqual(ok.timeline.map(\.event), ["legal_aid_approved", "legal_aid_assigned"])
         assertRejected(ok.state.decide(LegalAidDecision(applicationNo: "LA-7", decision: .denied), context: c), .invalidState)
 
         let no = try applied(t.state.decide(LegalAidDecision(applicationNo: "LA-7", decision: .denied, reason: "经济条件不符"), context: c))

@@ -59,6 +59,21 @@ final class PetitionTests: XCTestCase {
         XCTAssertEqual(try IncidentAlert(json: payload(alert.payload)), IncidentAlert(petitionNo: "P-7", people: 5, summary: "讨要工资"))
     }
 
+    func testTheLocationOfAVisitGoesIntoTheAlert() throws {
+        var visit = petition(8)
+        visit.location = "信访局接待大厅"
+        let t = try applied(PetitionState.receive(visit, existing: nil, context: c))
+        let alert = try XCTUnwrap(t.messages.first { $0.type == .incidentAlert })
+        XCTAssertEqual(try IncidentAlert(json: payload(alert.payload)),
+                       IncidentAlert(petitionNo: "P-7", people: 8, location: "信访局接待大厅", summary: "讨要工资"))
+        let decoded = try PetitionReceived(json: ["petition_no": "P-1", "petitioners": 5, "form": "visit", "wage_related": false,
+                                                  "location": "广场"])
+        XCTAssertEqual(decoded.location, "广场")
+        assertSchema("location") { () throws(RejectionReason) in
+            try PetitionReceived(json: ["petition_no": "P-1", "petitioners": 5, "form": "visit", "wage_related": false, "location": 7])
+        }
+    }
+
     func testANonWageCollectiveVisitOnlyAlerts() throws {
         let t = try applied(PetitionState.receive(petition(30, wage: false), existing: nil, context: c))
         XCTAssertEqual(t.state.status, .received)

@@ -83,24 +83,25 @@ public struct ClueReport: Sendable, Hashable {
     /// Reads a payload; throws `.schema("<field>")` for a missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
-        let employer = try r.object("employer")
-        let project = try r.optionalObject("project")
-        let reporter = try r.optionalObject("reporter")
-        self.init(
-            channel: try r.enumeration("channel"),
-            clueRef: try r.string("clue_ref"),
-            employer: Employer(name: try employer.string("name"), creditCode: try employer.optionalString("credit_code")),
-            project: try project.map { (p: FieldReader) throws(RejectionReason) in
-                Project(name: try p.optionalString("name"), location: try p.optionalString("location"))
-            },
-            sector: try r.enumeration("sector"),
-            workersCount: try r.int("workers_count", minimum: 1),
-            amountOwed: try r.money("amount_owed"),
-            description: try r.optionalString("description"),
-            reporter: try reporter.map { (p: FieldReader) throws(RejectionReason) in
-                Reporter(name: try p.optionalString("name"), phone: try p.optionalString("phone"),
-                         idNumber: try p.optionalString("id_number"))
-            })
+        let channel: ClueChannel = try r.enumeration("channel")
+        let clueRef = try r.string("clue_ref")
+        let e = try r.object("employer")
+        let employer = Employer(name: try e.string("name"), creditCode: try e.optionalString("credit_code"))
+        var project: Project?
+        if let p = try r.optionalObject("project") {
+            project = Project(name: try p.optionalString("name"), location: try p.optionalString("location"))
+        }
+        let sector: Sector = try r.enumeration("sector")
+        let workersCount = try r.int("workers_count", minimum: 1)
+        let amountOwed = try r.money("amount_owed")
+        let description = try r.optionalString("description")
+        var reporter: Reporter?
+        if let p = try r.optionalObject("reporter") {
+            reporter = Reporter(name: try p.optionalString("name"), phone: try p.optionalString("phone"),
+                                idNumber: try p.optionalString("id_number"))
+        }
+        self.init(channel: channel, clueRef: clueRef, employer: employer, project: project, sector: sector,
+                  workersCount: workersCount, amountOwed: amountOwed, description: description, reporter: reporter)
     }
 
     /// The wire payload.

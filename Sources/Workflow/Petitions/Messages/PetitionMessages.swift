@@ -15,9 +15,13 @@ public struct PetitionReceived: Sendable, Hashable {
     public var amountOwed: Money?
     public var workersCount: Int?
     public var summary: String?
+    /// Extension (optional): where the petitioners are, forwarded in the
+    /// collective visit's `incident.alert`.
+    public var location: String?
 
     public init(petitionNo: String, petitioners: Int, form: PetitionForm, wageRelated: Bool, employer: Employer? = nil,
-                sector: Sector? = nil, amountOwed: Money? = nil, workersCount: Int? = nil, summary: String? = nil) {
+                sector: Sector? = nil, amountOwed: Money? = nil, workersCount: Int? = nil, summary: String? = nil,
+                location: String? = nil) {
         self.petitionNo = petitionNo
         self.petitioners = petitioners
         self.form = form
@@ -27,6 +31,7 @@ public struct PetitionReceived: Sendable, Hashable {
         self.amountOwed = amountOwed
         self.workersCount = workersCount
         self.summary = summary
+        self.location = location
     }
 
     public init(json: [String: JSONValue]) throws(RejectionReason) {
@@ -46,7 +51,8 @@ public struct PetitionReceived: Sendable, Hashable {
         }
         self.init(petitionNo: petitionNo, petitioners: petitioners, form: form, wageRelated: wageRelated, employer: employer,
                   sector: try r.optionalEnumeration("sector"), amountOwed: try r.optionalMoney("amount_owed"),
-                  workersCount: try r.optionalInt("workers_count", minimum: 1), summary: try r.optionalString("summary"))
+                  workersCount: try r.optionalInt("workers_count", minimum: 1), summary: try r.optionalString("summary"),
+                  location: try r.optionalString("location"))
     }
 }
 
