@@ -13,12 +13,14 @@ public struct CaseTransfer: Sendable, Hashable {
         self.note = note
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), sector: try r.enumeration("sector"),
                   to: try r.optionalEnumeration("to"), note: try r.optionalString("note"))
     }
 
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["case_id": .string(caseID), "sector": .string(sector.rawValue),
                   "to": to.map(JSONValue.principal), "note": note.map(JSONValue.string)])
@@ -29,6 +31,7 @@ public struct CaseTransfer: Sendable, Hashable {
 public struct CaseAccept: Sendable, Hashable {
     public var caseID: String
     public init(caseID: String) { self.caseID = caseID }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         self.init(caseID: try FieldReader(json).string("case_id"))
     }
@@ -42,6 +45,7 @@ public struct CaseReturn: Sendable, Hashable {
         self.caseID = caseID
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), reason: try r.string("reason"))
@@ -56,6 +60,7 @@ public struct CaseProgress: Sendable, Hashable {
         self.caseID = caseID
         self.note = note
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), note: try r.string("note"))
@@ -75,6 +80,7 @@ public struct CaseResolved: Sendable, Hashable {
         self.workersPaid = workersPaid
         self.note = note
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), amountPaid: try r.money("amount_paid"),
@@ -90,6 +96,7 @@ public struct CaseEscalate: Sendable, Hashable {
         self.caseID = caseID
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), reason: try r.string("reason"))
@@ -104,6 +111,7 @@ public struct CaseClose: Sendable, Hashable {
         self.caseID = caseID
         self.note = note
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), note: try r.optionalString("note"))
@@ -121,6 +129,7 @@ public struct CaseAssignLeader: Sendable, Hashable {
         self.leader = leader
         self.leaderDepartment = leaderDepartment
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), leader: try r.string("leader"),
@@ -133,6 +142,7 @@ public struct OfficeSweep: Sendable, Hashable {
     /// `nil`: today.
     public var asOf: Day?
     public init(asOf: Day? = nil) { self.asOf = asOf }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         self.init(asOf: try FieldReader(json).optionalDay("as_of"))
     }

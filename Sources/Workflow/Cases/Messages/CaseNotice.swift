@@ -15,6 +15,7 @@ public struct CaseNotice: Sendable, Hashable {
         self.detail = detail
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         let caseID = try r.string("case_id")
@@ -31,6 +32,7 @@ public struct CaseNotice: Sendable, Hashable {
         self.init(caseID: caseID, event: event, notify: notify, detail: detail)
     }
 
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["case_id": .string(caseID), "event": .string(event), "notify": .principals(notify), "detail": detail])
     }

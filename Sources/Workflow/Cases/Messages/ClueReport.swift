@@ -46,6 +46,7 @@ public struct Reporter: Sendable, Hashable {
         self.idNumber = idNumber
     }
 
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["name": name.map(JSONValue.string), "phone": phone.map(JSONValue.string),
                   "id_number": idNumber.map(JSONValue.string)])

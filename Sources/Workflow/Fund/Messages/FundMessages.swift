@@ -6,6 +6,7 @@ public struct FundDeposit: Sendable, Hashable {
         self.amount = amount
         self.note = note
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(amount: try r.money("amount"), note: try r.optionalString("note"))
@@ -42,6 +43,7 @@ public struct FundRequest: Sendable, Hashable {
         self.purpose = purpose
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), requestNo: try r.string("request_no"), amount: try r.money("amount"),
@@ -67,6 +69,7 @@ public struct FundDecision: Sendable, Hashable {
         self.approver = approver
         self.note = note
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(requestNo: try r.string("request_no"), decision: try r.enumeration("decision"),
@@ -84,10 +87,12 @@ public struct FundAnswer: Sendable, Hashable {
         self.amount = amount
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(requestNo: try r.string("request_no"), amount: try r.money("amount"), reason: try r.optionalString("reason"))
     }
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["request_no": .string(requestNo), "amount": .money(amount), "reason": reason.map(JSONValue.string)])
     }
@@ -101,6 +106,7 @@ public struct FundRecovered: Sendable, Hashable {
         self.requestNo = requestNo
         self.amount = amount
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(requestNo: try r.string("request_no"), amount: try r.money("amount"))
@@ -117,6 +123,7 @@ public struct FundWriteoff: Sendable, Hashable {
         self.approver = approver
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(requestNo: try r.string("request_no"), approver: try r.string("approver"), reason: try r.string("reason"))

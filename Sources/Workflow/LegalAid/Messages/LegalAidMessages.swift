@@ -29,6 +29,7 @@ public struct LegalAidRequest: Sendable, Hashable {
         self.applicant = applicant
         self.matter = matter
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         let applicationNo = try r.string("application_no")
@@ -50,6 +51,7 @@ public struct LegalAidProviderUpdate: Sendable, Hashable {
         self.name = name
         self.active = active
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(providerID: try r.string("provider_id"), name: try r.string("name"), active: try r.bool("active"))
@@ -71,6 +73,7 @@ public struct LegalAidDecision: Sendable, Hashable {
         self.decision = decision
         self.reason = reason
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(applicationNo: try r.string("application_no"), decision: try r.enumeration("decision"),
@@ -90,11 +93,13 @@ public struct LegalAidAssigned: Sendable, Hashable {
         self.providerID = providerID
         self.providerName = providerName
     }
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(applicationNo: try r.string("application_no"), to: try r.enumeration("to"),
                   providerID: try r.string("provider_id"), providerName: try r.string("provider_name"))
     }
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         ["application_no": .string(applicationNo), "to": .principal(to), "provider_id": .string(providerID),
          "provider_name": .string(providerName)]

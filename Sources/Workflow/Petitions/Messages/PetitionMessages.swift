@@ -34,6 +34,7 @@ public struct PetitionReceived: Sendable, Hashable {
         self.location = location
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         let petitionNo = try r.string("petition_no")
@@ -70,12 +71,14 @@ public struct IncidentAlert: Sendable, Hashable {
         self.summary = summary
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(petitionNo: try r.string("petition_no"), people: try r.int("people", minimum: 1),
                   location: try r.optionalString("location"), summary: try r.optionalString("summary"))
     }
 
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["petition_no": .string(petitionNo), "people": .int(people), "location": location.map(JSONValue.string),
                   "summary": summary.map(JSONValue.string)])

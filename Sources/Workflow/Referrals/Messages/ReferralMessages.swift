@@ -20,12 +20,14 @@ public struct ReferralReceipt: Sendable, Hashable {
         self.decideBy = decideBy
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(referralNo: try r.string("referral_no"), status: try r.enumeration("status"),
                   missing: try r.optionalStrings("missing") ?? [], decideBy: try r.optionalDay("decide_by"))
     }
 
+    /// The wire payload (absent optionals left out).
     public var json: JSONValue {
         .compact(["referral_no": .string(referralNo), "status": .string(status.rawValue),
                   "missing": .strings(missing), "decide_by": decideBy.map(JSONValue.day)])
@@ -70,6 +72,7 @@ public struct ReferralReconsider: Sendable, Hashable {
         self.reason = reason
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(referralNo: try r.string("referral_no"), reason: try r.string("reason"))
@@ -96,6 +99,7 @@ public struct ReferralMeasure: Sendable, Hashable {
         self.detail = detail
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         let detail = r.value("detail")

@@ -63,6 +63,7 @@ public struct ReferralSubmission: Sendable, Hashable {
         self.evidence = evidence
     }
 
+    /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         let caseID = try r.string("case_id")
