@@ -27,7 +27,7 @@ extension CaseState {
         let detail = JSONValue.object(noticeBasics.merging(extra) { _, new in new })
         let notice = CaseNotice(caseID: caseID, event: event.rawValue, notify: recipients, detail: detail)
         return .send(FollowUpMessage(type: .caseNotice, recipients: recipients, payload: notice.json,
-                                     idSuffix: "\(caseID):notice:\(event.rawValue)", correlationID: caseID))
+                                     idSuffix: "\(FollowUpMessage.key(caseID)):notice:\(event.rawValue)", correlationID: caseID))
     }
 }
 

@@ -36,7 +36,7 @@ extension CaseState {
             payload["due_on"] = .day(due)
             payload["risk_level"] = .string(risk.rawValue)
             actions.append(.send(FollowUpMessage(type: .caseTransfer, recipients: [responsible], payload: .object(payload),
-                                                 idSuffix: "\(caseID):transfer", correlationID: caseID)))
+                                                 idSuffix: "\(FollowUpMessage.key(caseID)):transfer", correlationID: caseID)))
         }
         return .success(Transition(state: state, actions: actions))
     }

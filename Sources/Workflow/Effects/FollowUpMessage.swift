@@ -28,4 +28,20 @@ public struct FollowUpMessage: Sendable, Hashable {
 
     /// The `message_id` of this follow-up when caused by the message `causeID`.
     public func messageID(cause causeID: String) -> String { "\(causeID):\(idSuffix)" }
+
+    /// The longest key put into a suffix as is.
+    public static let maxKeyLength = 40
+
+    /// A key (case id, application number …) for use inside a suffix, so that ids
+    /// stay short (`message_id` is at most 128 characters): the key itself when it
+    /// is at most `maxKeyLength` ASCII letters, digits or `-_.`; otherwise `h`
+    /// followed by the 16 hex digits of its FNV-1a 64-bit hash (stable across runs).
+    public static func key(_ key: String) -> String {
+        let plain = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        if plain, !key.isEmpty, key.utf8.count <= maxKeyLength { return key }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return "h" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

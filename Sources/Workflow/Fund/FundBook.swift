@@ -36,6 +36,6 @@ public struct FundBook: Sendable, Hashable {
         let suffix = type == .fundDisbursed ? "disbursed" : "rejected"
         return .send(FollowUpMessage(type: type, recipients: [.hrss],
                                      payload: FundAnswer(requestNo: record.requestNo, amount: amount, reason: reason).json,
-                                     idSuffix: "\(record.requestNo):\(suffix)", correlationID: record.request.caseID))
+                                     idSuffix: suffix, correlationID: record.request.caseID))
     }
 }

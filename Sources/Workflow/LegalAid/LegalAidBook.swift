@@ -45,7 +45,7 @@ public struct LegalAidBook: Sendable, Hashable {
         let assigned = LegalAidAssigned(applicationNo: app.applicationNo, to: app.requestedBy, providerID: provider.id,
                                         providerName: provider.name)
         actions.append(.send(FollowUpMessage(type: .legalaidAssigned, recipients: [app.requestedBy], payload: assigned.json,
-                                             idSuffix: "\(app.applicationNo):assigned", correlationID: app.request.caseID)))
+                                             idSuffix: "\(FollowUpMessage.key(app.applicationNo)):assigned", correlationID: app.request.caseID)))
         if let caseID = app.request.caseID {
             actions.append(.appendTimeline(TimelineEntry(caseID: caseID, department: .justice, event: "legal_aid_assigned", detail: [
                 "application_no": .string(app.applicationNo), "provider_id": .string(provider.id),

@@ -1,9 +1,8 @@
 /// `petition.received` and the reply when the case closes.
 extension PetitionState {
-    /// Records a petition. Wage-related: a `clue.report` to hrss (suffix
-    /// `<petition_no>:clue`), status `reported`. `petitioners ≥ collectiveThreshold`:
-    /// collective, and an `incident.alert` to police and hrss (suffix
-    /// `<petition_no>:incident`). A `petition_no` already recorded is `invalid_state`.
+    /// Records a petition. Wage-related: a `clue.report` to hrss (suffix `clue`),
+    /// status `reported`. `petitioners ≥ collectiveThreshold`: collective, and an
+    /// `incident.alert` to police and hrss (suffix `incident`). A `petition_no` already recorded is `invalid_state`.
     public static func receive(_ petition: PetitionReceived, existing: PetitionState?,
                                collectiveThreshold: Int = defaultCollectiveThreshold,
                                context: WorkflowContext) -> Outcome<PetitionState> {
@@ -16,13 +15,13 @@ extension PetitionState {
             state.reportedAt = context.now
             actions.append(.send(FollowUpMessage(type: .clueReport, recipients: [.hrss],
                                                  payload: PetitionClue.clue(for: petition).json,
-                                                 idSuffix: "\(petition.petitionNo):clue")))
+                                                 idSuffix: "clue")))
         }
         if state.collective {
             let alert = IncidentAlert(petitionNo: petition.petitionNo, people: petition.petitioners,
                                       location: petition.location, summary: petition.summary)
             actions.append(.send(FollowUpMessage(type: .incidentAlert, recipients: [.police, .hrss], payload: alert.json,
-                                                 idSuffix: "\(petition.petitionNo):incident")))
+                                                 idSuffix: "incident")))
         }
         return .success(Transition(state: state, actions: actions))
     }

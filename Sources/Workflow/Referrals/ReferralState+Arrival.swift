@@ -18,6 +18,10 @@ extension ReferralState {
     /// Runs the arrival check: `under_review` with `decide_by` = today + 3 days, or
     /// `incomplete` with the missing list. Sends `referral.receipt` to hrss and
     /// records `referral_received` on the case timeline under police.
+    ///
+    /// The receipt's id suffix is just `receipt`: the cause (one `referral.submit`)
+    /// already makes it unique, and a `referral_no` of up to 128 characters in the
+    /// suffix could push the id past the contract's 128-character limit.
     static func check(_ submission: ReferralSubmission, submissions: Int, context: WorkflowContext) -> Transition<ReferralState> {
         let missing = ReferralCheck.missing(submission, today: context.today)
         let complete = missing.isEmpty
@@ -29,7 +33,7 @@ extension ReferralState {
         return Transition(state: state, actions: [
             state.entry("referral_received", receipt.json.objectValue ?? [:]),
             .send(FollowUpMessage(type: .referralReceipt, recipients: [.hrss], payload: receipt.json,
-                                  idSuffix: "\(submission.referralNo):receipt", correlationID: submission.caseID)),
+                                  idSuffix: "receipt", correlationID: submission.caseID)),
         ])
     }
 

@@ -14,6 +14,18 @@ final class EffectsTests: XCTestCase {
         XCTAssertEqual(entry.detail, .object([:]))
     }
 
+    func testSuffixKeysStayShort() {
+        XCTAssertEqual(FollowUpMessage.key("LA-2026-0001"), "LA-2026-0001")
+        XCTAssertEqual(FollowUpMessage.key("0b5e8c4e-7f1a-4c51-9d4e-2a6b1f3c9e10"), "0b5e8c4e-7f1a-4c51-9d4e-2a6b1f3c9e10")
+        let long = String(repeating: "R", count: 128)
+        XCTAssertEqual(FollowUpMessage.key(long).count, 17)
+        XCTAssertTrue(FollowUpMessage.key(long).hasPrefix("h"))
+        XCTAssertEqual(FollowUpMessage.key(long), FollowUpMessage.key(long), "stable")
+        XCTAssertNotEqual(FollowUpMessage.key(long), FollowUpMessage.key(long + "1"))
+        XCTAssertNotEqual(FollowUpMessage.key("申请:1"), "申请:1", "non-ASCII or ':' is hashed")
+        XCTAssertEqual(FollowUpMessage.key(""), "hcbf29ce484222325", "FNV-1a offset basis for the empty key")
+    }
+
     func testLedgerTransactionBalance() {
         let tx = LedgerTransaction(kind: .recovery, requestNo: "F", amount: Money(fen: 700), debit: .fundCash, credit: .advancesReceivable)
         XCTAssertTrue(tx.isBalanced)

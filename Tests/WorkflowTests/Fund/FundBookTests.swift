@@ -50,7 +50,7 @@ final class FundBookTests: XCTestCase {
         XCTAssertEqual(t.messages.count, 1)
         XCTAssertEqual(t.messages[0].type, .fundRejected)
         XCTAssertEqual(t.messages[0].recipients, [.hrss])
-        XCTAssertEqual(t.messages[0].idSuffix, "F-2:rejected")
+        XCTAssertEqual(t.messages[0].idSuffix, "rejected", "one request per cause: a constant suffix")
         XCTAssertEqual(t.messages[0].correlationID, "C-2")
         XCTAssertEqual(try FundAnswer(json: payload(t.messages[0].payload)),
                        FundAnswer(requestNo: "F-2", amount: yuan("30000.01"), reason: "insufficient_fund"))

@@ -19,7 +19,7 @@ final class PetitionTests: XCTestCase {
         let m = t.messages[0]
         XCTAssertEqual(m.type, .clueReport)
         XCTAssertEqual(m.recipients, [.hrss])
-        XCTAssertEqual(m.idSuffix, "P-7:clue")
+        XCTAssertEqual(m.idSuffix, "clue")
         let clue = try ClueReport(json: payload(m.payload))
         XCTAssertEqual(clue.channel, .petition)
         XCTAssertEqual(clue.clueRef, "P-7")
@@ -55,7 +55,7 @@ final class PetitionTests: XCTestCase {
         XCTAssertEqual(five.messages.map(\.type), [.clueReport, .incidentAlert])
         let alert = five.messages[1]
         XCTAssertEqual(alert.recipients, [.police, .hrss])
-        XCTAssertEqual(alert.idSuffix, "P-7:incident")
+        XCTAssertEqual(alert.idSuffix, "incident")
         XCTAssertEqual(try IncidentAlert(json: payload(alert.payload)), IncidentAlert(petitionNo: "P-7", people: 5, summary: "讨要工资"))
     }
 

@@ -13,7 +13,7 @@ final class ReferralArrivalTests: XCTestCase {
         let m = t.messages[0]
         XCTAssertEqual(m.type, .referralReceipt)
         XCTAssertEqual(m.recipients, [.hrss])
-        XCTAssertEqual(m.idSuffix, "R-1:receipt")
+        XCTAssertEqual(m.idSuffix, "receipt")
         XCTAssertEqual(m.correlationID, "C-1")
         XCTAssertEqual(try ReferralReceipt(json: payload(m.payload)),
                        ReferralReceipt(referralNo: "R-1", status: .acceptedForReview, missing: [], decideBy: d("2026-02-16")))
@@ -78,5 +78,16 @@ final class ReferralArrivalTests: XCTestCase {
         var other = sampleSubmission()
         other.caseID = "C-2"
         assertRejected(ReferralState.submit(other, existing: sampleReferral(.incomplete), context: ctx("2026-02-14")), .invalidState)
+    }
+
+    /// A `referral_no` may have 128 characters (CONTRACT §3 identifiers); the
+    /// receipt's id must stay within 128 for an ordinary cause id.
+    func testTheReceiptIdDoesNotGrowWithTheReferralNumber() throws {
+        let long = String(repeating: "R", count: 128)
+        let t = try applied(ReferralState.submit(sampleSubmission(no: long), existing: nil, context: ctx("2026-02-13")))
+        let cause = "submit-" + String(repeating: "0", count: 36)
+        XCTAssertEqual(t.messages[0].messageID(cause: cause), cause + ":receipt")
+        XCTAssertLessThanOrEqual(t.messages[0].messageID(cause: cause).count, 128)
+        XCTAssertEqual(try ReferralReceipt(json: payload(t.messages[0].payload)).referralNo, long)
     }
 }
