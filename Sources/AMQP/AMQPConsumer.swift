@@ -151,8 +151,10 @@ public final class AMQPConsumer {
         }
     }
 
-    /// Any failure leaves the consumer without a usable channel: close the connection.
+    /// Any failure leaves the consumer without a usable channel: close the connection
+    /// (politely only when it is still healthy).
     private func drop(after error: AMQPError) {
+        connection?.failed(error)
         connection?.close()
         connection = nil
     }

@@ -110,8 +110,8 @@ public final class AMQPPublisher {
     private func settle(after error: AMQPError) {
         guard let conn = connection else { return }
         conn.failed(error)
-        if error.kind == .timeout || !conn.usable {
-            // Confirms still in flight would be misattributed: start afresh.
+        if !conn.usable {
+            // Includes a confirm timeout: late confirms would be misattributed, start afresh.
             close()
         } else if error.kind == .channelClosed {
             channelOpen = false

@@ -69,12 +69,14 @@ final class Connection {
         throw error
     }
 
-    /// Records that `error` happened on this connection: anything but a channel close
-    /// makes the connection unusable. For a server `channel.close` the caller must
-    /// have answered with `channel.close-ok` (see `answerClose`).
+    /// Records that `error` happened on this connection. Only a channel-level refusal
+    /// (answered with `channel.close-ok`), a return or a nack leave it usable; after
+    /// anything else (socket, heartbeat, server close, timeout) it is not closed
+    /// politely, so `close()` cannot block on a dead peer.
     func failed(_ error: AMQPError) {
-        if error.kind != .channelClosed && error.kind != .unroutable && error.kind != .nacked {
-            usable = false
+        switch error.kind {
+        case .channelClosed, .unroutable, .nacked, .invalidURL: return
+        case .library, .connectionClosed, .timeout: usable = false
         }
     }
 
