@@ -35,8 +35,9 @@ public final class MessageProcessor {
         self.clock = clock
     }
 
-    /// Applies `message`. Database errors propagate (the caller reconnects and
-    /// calls again with the same message); handler errors become `.retry`.
+    /// Applies `message`. A lost database propagates (the caller reconnects and
+    /// calls again with the same message, which costs no delivery attempt); every
+    /// other failure becomes `.retry`.
     public func process(_ message: InboundMessage) throws -> Outcome {
         let principal = handler.principal.rawValue
         do {
@@ -55,7 +56,7 @@ public final class MessageProcessor {
                 let disposition: Disposition
                 do {
                     disposition = try handler.handle(message, context: context)
-                } catch let error as PGError where error.recoverable {
+                } catch let error as PGError where error.meansDatabaseUnavailable {
                     throw error
                 } catch {
                     throw HandlerFailure(underlying: error)
@@ -78,6 +79,12 @@ public final class MessageProcessor {
             return .retry(String(describing: failure.underlying))
         } catch let retry as RetryRequested {
             return .retry(retry.reason)
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            // e.g. a deferred constraint refusing the commit, a serialization failure:
+            // a counted retry (the delivery limit ends a message that always fails).
+            logger.warning("transaction failed; will retry", metadata: [
+                "message_id": "\(message.messageID)", "type": "\(message.rawType)", "error": "\(error)"])
+            return .retry(String(describing: error))
         }
     }
 
@@ -116,4 +123,12 @@ public final class MessageProcessor {
 
     struct HandlerFailure: Error { let underlying: any Error }
     struct RetryRequested: Error { let reason: String }
+}
+
+extension PGError {
+    /// The database cannot be reached (connection lost, server shutting down):
+    /// wait and reconnect rather than count a failed attempt.
+    public var meansDatabaseUnavailable: Bool {
+        isConnectionFailure || (sqlState?.hasPrefix("57P") ?? false)
+    }
 }
