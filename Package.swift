@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "worker-petitions", targets: ["worker-petitions"]),
         .executable(name: "worker-justice", targets: ["worker-justice"]),
         .executable(name: "worker-finance", targets: ["worker-finance"]),
+        .executable(name: "wage-bench", targets: ["wage-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
@@ -81,6 +82,15 @@ let package = Package(
         .executableTarget(name: "worker-petitions", dependencies: ["Departments"]),
         .executableTarget(name: "worker-justice", dependencies: ["Departments"]),
         .executableTarget(name: "worker-finance", dependencies: ["Departments"]),
+
+        // Benchmark (not a test): end-to-end figures beside the machine's raw limits
+        .executableTarget(
+            name: "wage-bench",
+            dependencies: [
+                "Router", "Departments", "Runtime", "Duties",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/wage-bench"),
 
         // Unit tests (no servers)
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),

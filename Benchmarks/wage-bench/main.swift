@@ -1,0 +1,1 @@
+print("wage-bench: not yet implemented")
