@@ -40,6 +40,7 @@ public struct AMQPError: Error, Sendable, CustomStringConvertible {
         self.recoverable = recoverable
     }
 
+    /// `AMQPError(kind, code N[, recoverable]: message)`.
     public var description: String {
         "AMQPError(\(kind), code \(code)\(recoverable ? ", recoverable" : ""): \(message))"
     }

@@ -3,8 +3,11 @@
 /// Decoding maps every integer kind to `.int`, long and short strings and byte
 /// strings to `.string`, and skips other kinds (arrays, tables, floats, decimals).
 public enum AMQPFieldValue: Sendable, Hashable {
+    /// A UTF-8 string (long string `S` on the wire).
     case string(String)
+    /// A signed 64-bit integer (`l` on the wire; every integer kind decodes to it).
     case int(Int64)
+    /// A boolean (`t`).
     case bool(Bool)
 
     /// The string payload, if this is `.string`.

@@ -4,10 +4,15 @@
 /// user and password to `guest`, and the vhost to `/` when the path is empty.
 /// Query parameters are ignored. Only the `amqp` scheme is supported (no TLS).
 public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
+    /// Host name or IP address (IPv6 without brackets).
     public var host: String
+    /// TCP port (default 5672).
     public var port: Int
+    /// User name (percent-decoded).
     public var user: String
+    /// Password (percent-decoded; never printed by `description`).
     public var password: String
+    /// Virtual host (percent-decoded; `/` when the path is empty).
     public var vhost: String
 
     /// Creates a URL from its parts.

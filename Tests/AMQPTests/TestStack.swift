@@ -19,8 +19,10 @@ struct TestStack {
         var root = env["WAGE_REPO"]
         var dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
         while root == nil && dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("deploy/local/stack.sh").path) {
-                root = dir.resolvingSymlinksInPath().path
+            let script = dir.appendingPathComponent("deploy/local/stack.sh")
+            if FileManager.default.fileExists(atPath: script.path) {
+                root = script.resolvingSymlinksInPath().deletingLastPathComponent()
+                    .deletingLastPathComponent().deletingLastPathComponent().path
             }
             dir = dir.deletingLastPathComponent()
         }
