@@ -69,8 +69,9 @@ public final class AMQPPublisher {
 
     // MARK: - Connection state
 
-    private func connect() throws(AMQPError) {
-        let conn = try Connection(url: url, name: name)
+    private func connect(deadline: Double = .infinity) throws(AMQPError) {
+        let conn = try Connection(url: url, name: name,
+                                  connectTimeout: min(5, max(0.5, deadline - monotonicNow())))
         connection = conn
         try openChannel(on: conn)
     }
@@ -93,7 +94,7 @@ public final class AMQPPublisher {
         var backoff = Backoff(initial: 0.1, cap: 2)
         while connection == nil {
             do {
-                try connect()
+                try connect(deadline: deadline)
             } catch {
                 settle(after: error)
                 guard error.recoverable, monotonicNow() + backoff.current < deadline else { throw error }
