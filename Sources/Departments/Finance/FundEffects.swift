@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import Runtime
+import Store
+import Workflow
+
+/// Carries out what a `FundBook` event decided, inside the message's
+/// transaction: saves the request, writes the ledger entries (keyed by the
+/// message id), the finance timeline entries and the follow-ups to hrss, then
+/// runs the ledger's deferred checks at once so that a refused state surfaces
+/// here (and is refused) rather than at COMMIT.
+struct FundEffects {
+    let context: HandlerContext
+    let store: FundStore
+    let logger: Logger
+
+    /// Applies `outcome`. `requestNo` names the request the event concerns
+    /// (nil for a deposit); `isNew` inserts it instead of updating it; `note`
+    /// goes on the ledger entry.
+    func apply(_ outcome: Outcome<FundBook>, requestNo: String? = nil, note: String?,
+               isNew: Bool = false) throws -> Disposition {
+        let transition: Transition<FundBook>
+        switch outcome {
+        case .failure(let reason): return .reject(reason)
+        case .success(let t): transition = t
+        }
+        if let requestNo, let record = transition.state.requests[requestNo] {
+            if isNew {
+                try store.insert(record, messageID: try messageID())
+            } else {
+                try store.update(record)
+            }
+        }
+        for action in transition.actions { try perform(action, note: note) }
+        try checkLedgerNow()
+        return .ack
+    }
+
+    private func perform(_ action: Action, note: String?) throws {
+        switch action {
+        case .appendTimeline(let entry):
+            try context.timeline(caseID: entry.caseID, event: entry.event, detail: entry.detail)
+        case .send(let followUp):
+            context.send(followUp.type, followUp.payload, suffix: followUp.idSuffix, correlationID: followUp.correlationID)
+        case .post(let transaction):
+            guard transaction.isBalanced else { throw Unbalanced(kind: transaction.kind) }
+            try store.post(transaction, messageID: try messageID(), at: context.now, note: note)
+        }
+    }
+
+    /// Runs the deferred ledger triggers now (balanced entries; available, cash
+    /// and advances ≥ 0 under `fund_lock`). A failure is a 23514 `PGError`.
+    private func checkLedgerNow() throws {
+        try context.db.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    }
+
+    private func messageID() throws -> String {
+        guard let id = context.message?.messageID else { throw NoMessage() }
+        return id
+    }
+
+    /// The domain produced an entry that does not sum to zero (a bug): never written.
+    struct Unbalanced: Error, CustomStringConvertible {
+        let kind: LedgerKind
+        var description: String { "unbalanced \(kind.rawValue) entry refused before writing" }
+    }
+
+    /// Fund effects outside a message (periodic work) have no causing message id.
+    struct NoMessage: Error {}
+}
