@@ -41,36 +41,89 @@ public final class RouterCore {
     /// Handles one delivery. Throws when the decision could not be made durable
     /// (database or broker trouble): the caller must not ack, and retries.
     public func route(_ delivery: AMQPDelivery) throws -> Outcome {
+        try route(batch: [delivery])[0]
+    }
+
+    /// Handles several deliveries with one publisher-confirm wait and one commit:
+    /// decide each, publish every forward and dead letter, then record every
+    /// decision. Throws (nothing acked, all retried) when that cannot be done.
+    public func route(batch deliveries: [AMQPDelivery]) throws -> [Outcome] {
+        let ids = deliveries.compactMap { d -> String? in
+            guard let id = d.properties.messageID, !id.isEmpty, id.utf8.count <= 128 else { return nil }
+            return id
+        }
+        var done = try alreadyDecided(ids)
+        var outcomes: [Outcome] = []
+        var outgoing: [OutgoingMessage] = []
+        var records: [Record] = []
+        for delivery in deliveries {
+            let id = delivery.properties.messageID ?? ""
+            if !id.isEmpty, done.contains(id) { outcomes.append(.alreadyDone); continue }
+            let (outcome, messages, record) = decide(delivery)
+            if !id.isEmpty { done.insert(id) }  // a second copy in the same batch
+            outcomes.append(outcome)
+            outgoing += messages
+            records.append(record)
+        }
+        if !outgoing.isEmpty { try publisher.publish(outgoing) }
+        if !records.isEmpty {
+            try db.transaction { db in for record in records { try record.write(db) } }
+        }
+        return outcomes
+    }
+
+    /// The decision for one delivery: what to publish and what to record.
+    func decide(_ delivery: AMQPDelivery) -> (Outcome, [OutgoingMessage], Record) {
         let p = delivery.properties
         if let reason = checkProperties(
             messageID: p.messageID, type: p.type, userID: p.userID, contentType: p.contentType,
             bodySize: delivery.body.count) {
-            return try refuse(delivery, reason)
+            return refusal(delivery, reason)
         }
         let id = p.messageID!, type = p.type!, sender = p.userID!
-        if try alreadyDecided(id) { return .alreadyDone }
         let body: JSONValue
         switch parseBody(delivery.body) {
-        case .failure(let reason): return try refuse(delivery, reason)
+        case .failure(let reason): return refusal(delivery, reason)
         case .success(let parsed): body = parsed
         }
         switch Duties.route(type: type, sender: sender, body: body, dutyList: dutyList) {
         case .reject(let reason):
-            return try refuse(delivery, reason)
+            return refusal(delivery, reason)
         case .deliver(let recipients, let version):
-            let messages = recipients.map { forward(delivery, to: $0, sender: sender) }
-            try publisher.publish(messages)
-            try log(id: id, type: type, sender: sender, recipients: recipients.map(\.rawValue), version: version)
-            return .routed(recipients)
+            return (.routed(recipients), recipients.map { forward(delivery, to: $0, sender: sender) },
+                    .routed(id: id, type: type, sender: sender, recipients: recipients.map(\.rawValue), version: version))
         case .deadLetter(.workerRejection(let r), let version):
             let copy = DeadLetter.message(
                 messageID: r.originalMessageID, type: r.originalType.rawValue, sender: r.originalSender.rawValue,
                 correlationID: p.correlationID, body: Array((r.originalBody ?? "").utf8), reason: r.reason,
                 rejectedBy: r.rejectedBy.rawValue)
-            try publisher.publish([copy])
-            try log(id: id, type: type, sender: sender, recipients: [], version: version)
-            return .deadLettered(original: r.originalMessageID)
+            return (.deadLettered(original: r.originalMessageID), [copy],
+                    .routed(id: id, type: type, sender: sender, recipients: [], version: version))
         }
+    }
+
+    func refusal(_ delivery: AMQPDelivery, _ reason: RejectionReason) -> (Outcome, [OutgoingMessage], Record) {
+        let p = delivery.properties
+        let copy = DeadLetter.message(
+            messageID: p.messageID, type: p.type, sender: p.userID, correlationID: p.correlationID,
+            body: delivery.body, reason: reason, rejectedBy: Principal.router.rawValue, original: p.headers)
+        let storedBody: String? = delivery.body.count <= 262_144 ? String(validating: delivery.body, as: UTF8.self) : nil
+        logger.info("refused", metadata: [
+            "message_id": "\(p.messageID ?? "-")", "type": "\(p.type ?? "-")",
+            "sender": "\(p.userID ?? "-")", "reason": "\(reason.code)"])
+        return (.refused(reason), [copy],
+                .refused(id: p.messageID, type: p.type, sender: p.userID, reason: reason, body: storedBody))
+    }
+
+    /// Which of `ids` already have a recorded decision (a redelivery after a crash).
+    func alreadyDecided(_ ids: [String]) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try db.execute(
+            """
+            SELECT message_id FROM wage.routing_log WHERE message_id = ANY($1::text[])
+            UNION SELECT message_id FROM wage.rejection_log WHERE message_id = ANY($1::text[]) AND rejected_by = 'router'
+            """, [ids]).rows
+        return Set(try rows.map { try $0.string("message_id") })
     }
 
     func forward(_ delivery: AMQPDelivery, to recipient: Principal, sender: String) -> OutgoingMessage {
@@ -81,49 +134,27 @@ public final class RouterCore {
         return OutgoingMessage(exchange: "wage.dept", routingKey: recipient.rawValue, properties: props, body: delivery.body)
     }
 
-    func refuse(_ delivery: AMQPDelivery, _ reason: RejectionReason) throws -> Outcome {
-        let p = delivery.properties
-        if let id = p.messageID, !id.isEmpty, id.utf8.count <= 128, try alreadyDecided(id) { return .alreadyDone }
-        let copy = DeadLetter.message(
-            messageID: p.messageID, type: p.type, sender: p.userID, correlationID: p.correlationID,
-            body: delivery.body, reason: reason, rejectedBy: Principal.router.rawValue, original: p.headers)
-        try publisher.publish([copy])
-        let storedBody: String? = delivery.body.count <= 262_144 ? String(validating: delivery.body, as: UTF8.self) : nil
-        try RejectionLog.insert(
-            messageID: p.messageID, type: p.type, sender: p.userID, reason: reason, body: storedBody, db: db)
-        logger.info("refused", metadata: [
-            "message_id": "\(p.messageID ?? "-")", "type": "\(p.type ?? "-")",
-            "sender": "\(p.userID ?? "-")", "reason": "\(reason.code)"])
-        return .refused(reason)
-    }
-
-    func alreadyDecided(_ id: String) throws -> Bool {
-        let rows = try db.execute(
-            """
-            SELECT 1 FROM wage.routing_log WHERE message_id = $1
-            UNION ALL SELECT 1 FROM wage.rejection_log WHERE message_id = $1 AND rejected_by = 'router'
-            LIMIT 1
-            """, [id]).rows
-        return !rows.isEmpty
-    }
-
-    func log(id: String, type: String, sender: String, recipients: [String], version: String) throws {
-        try db.execute(
-            """
-            INSERT INTO wage.routing_log (message_id, type, sender, recipients, duty_list_version)
-            VALUES ($1, $2, $3, $4::text[], $5) ON CONFLICT (message_id) DO NOTHING
-            """, [id, type, sender, recipients, version])
-    }
 }
 
-/// Inserts router refusals into `wage.rejection_log`.
-enum RejectionLog {
-    static func insert(messageID: String?, type: String?, sender: String?, reason: RejectionReason,
-                       body: String?, db: PGConnection) throws {
-        try db.execute(
-            """
-            INSERT INTO wage.rejection_log (message_id, type, sender, reason, rejected_by, body)
-            VALUES ($1, $2, $3, $4, 'router', $5) ON CONFLICT DO NOTHING
-            """, [messageID.map { String($0.prefix(128)) }, type.map { String($0.prefix(128)) }, sender, reason.code, body])
+/// A routing decision to record in the database.
+enum Record {
+    case routed(id: String, type: String, sender: String, recipients: [String], version: String)
+    case refused(id: String?, type: String?, sender: String?, reason: RejectionReason, body: String?)
+
+    func write(_ db: PGConnection) throws {
+        switch self {
+        case .routed(let id, let type, let sender, let recipients, let version):
+            try db.execute(
+                """
+                INSERT INTO wage.routing_log (message_id, type, sender, recipients, duty_list_version)
+                VALUES ($1, $2, $3, $4::text[], $5) ON CONFLICT (message_id) DO NOTHING
+                """, [id, type, sender, recipients, version])
+        case .refused(let id, let type, let sender, let reason, let body):
+            try db.execute(
+                """
+                INSERT INTO wage.rejection_log (message_id, type, sender, reason, rejected_by, body)
+                VALUES ($1, $2, $3, $4, 'router', $5) ON CONFLICT DO NOTHING
+                """, [id.map { String($0.prefix(128)) }, type.map { String($0.prefix(128)) }, sender, reason.code, body])
+        }
     }
 }

@@ -16,6 +16,7 @@ final class RouterLoop {
     var lastDutyCheck = Date()
     let routed = Counter(label: "wage_router_routed_total")
     let refused = Counter(label: "wage_router_refused_total")
+    let maxBatch = 50
 
     init(consumer: AMQPConsumer, core: RouterCore, stop: StopFlag, logger: Logger) {
         self.consumer = consumer
@@ -27,27 +28,29 @@ final class RouterLoop {
     func run() {
         while !stop.isSet {
             refreshDutyListIfDue()
-            let delivery: AMQPDelivery?
-            do { delivery = try consumer.next(timeout: 1) } catch {
+            var batch: [AMQPDelivery] = []
+            do {
+                guard let first = try consumer.next(timeout: 1) else { continue }
+                batch.append(first)
+                while batch.count < maxBatch, let more = try consumer.next(timeout: 0) { batch.append(more) }
+            } catch {
                 logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(error)"])
                 try? consumer.reconnect(shouldStop: { self.stop.isSet })
-                continue
+                continue  // what was in hand is redelivered on the new connection
             }
-            guard let delivery else { continue }
             var backoff = Backoff()
             while !stop.isSet {
                 do {
-                    switch try core.route(delivery) {
-                    case .refused: refused.increment()
-                    default: routed.increment()
+                    let outcomes = try core.route(batch: batch)
+                    for outcome in outcomes {
+                        if case .refused = outcome { refused.increment() } else { routed.increment() }
                     }
-                    try? consumer.ack(delivery)
+                    for delivery in batch { try? consumer.ack(delivery) }
                     break
                 } catch {
-                    logger.warning("could not record a routing decision; retrying", metadata: ["error": "\(error)"])
+                    logger.warning("could not make routing decisions durable; retrying", metadata: ["error": "\(error)"])
                     backoff.sleep(unless: stop)
-                    if let pg = error as? PGError, pg.recoverable { try? core.db.reconnect() }
-                    continue
+                    if let pg = error as? PGError, pg.meansDatabaseUnavailable { try? core.db.reconnect() }
                 }
             }
         }

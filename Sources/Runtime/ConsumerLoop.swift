@@ -6,7 +6,8 @@ import Store
 import Workflow
 
 /// The consumer thread of a worker: takes deliveries from the principal's queue,
-/// applies each through `MessageProcessor` (commit), then acks. Database and broker
+/// applies what has arrived together through `MessageProcessor` (one commit per
+/// batch, one savepoint per message), then acks each. Database and broker
 /// outages are waited out with backoff; the delivery in hand is never dropped.
 public final class ConsumerLoop {
     let consumer: AMQPConsumer
@@ -17,8 +18,11 @@ public final class ConsumerLoop {
     let processed: Counter
     let refused: Counter
     let retried: Counter
+    /// Most messages applied in one transaction.
+    public var maxBatch: Int
 
-    public init(consumer: AMQPConsumer, processor: MessageProcessor, stop: StopFlag, logger: Logger) {
+    public init(consumer: AMQPConsumer, processor: MessageProcessor, stop: StopFlag, logger: Logger, maxBatch: Int = 50) {
+        self.maxBatch = max(1, maxBatch)
         self.consumer = consumer
         self.processor = processor
         self.stop = stop
@@ -34,56 +38,73 @@ public final class ConsumerLoop {
         logger.info("consuming", metadata: ["queue": "\(processor.handler.principal.queueName)"])
         while !stop.isSet {
             runPeriodicIfDue()
-            let delivery: AMQPDelivery?
+            var batch: [AMQPDelivery] = []
             do {
-                delivery = try consumer.next(timeout: 1)
+                guard let first = try consumer.next(timeout: 1) else { continue }
+                batch.append(first)
+                // Whatever the broker has already sent joins the same transaction.
+                while batch.count < maxBatch, let more = try consumer.next(timeout: 0) { batch.append(more) }
             } catch {
+                if !batch.isEmpty { handle(batch) }  // their acks will not reach the broker; the inbox dedupes the redelivery
                 logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(error)"])
                 try? consumer.reconnect(shouldStop: { self.stop.isSet })
                 continue
             }
-            guard let delivery else { continue }
-            handle(delivery)
+            handle(batch)
         }
         logger.info("consumer stopped")
     }
 
-    func handle(_ delivery: AMQPDelivery) {
-        let message: InboundMessage
-        switch InboundMessage.from(delivery) {
-        case .success(let m): message = m
-        case .failure(let reason):
-            // The router validated every property and the body; this is a broker-level
-            // anomaly. Reject without requeue: the queue dead-letters it to wage.dead.
-            logger.error("undecodable delivery; dead-lettering", metadata: ["reason": "\(reason.code)"])
-            try? consumer.reject(delivery, requeue: false)
-            refused.increment()
-            return
+    /// Applies a batch (one transaction), then acks or requeues each delivery.
+    func handle(_ deliveries: [AMQPDelivery]) {
+        var messages: [InboundMessage] = []
+        var kept: [AMQPDelivery] = []
+        for delivery in deliveries {
+            switch InboundMessage.from(delivery) {
+            case .success(let m):
+                messages.append(m)
+                kept.append(delivery)
+            case .failure(let reason):
+                // The router validated every property and the body; this is a broker-level
+                // anomaly. Reject without requeue: the queue dead-letters it to wage.dead.
+                logger.error("undecodable delivery; dead-lettering", metadata: ["reason": "\(reason.code)"])
+                try? consumer.reject(delivery, requeue: false)
+                refused.increment()
+            }
         }
+        guard !messages.isEmpty else { return }
         var backoff = Backoff()
         while !stop.isSet {
             do {
-                let outcome = try processor.process(message)
-                switch outcome {
-                case .acknowledged(let detail):
-                    if case .rejected = detail { refused.increment() } else { processed.increment() }
-                    try? consumer.ack(delivery)
-                case .retry(let why):
-                    retried.increment()
-                    logger.info("requeueing", metadata: ["message_id": "\(message.messageID)", "why": "\(why)"])
-                    backoff.sleep(unless: stop)
-                    try? consumer.nack(delivery, requeue: true)
-                }
+                let outcomes = try processor.process(batch: messages)
+                settle(kept, outcomes)
                 return
             } catch {
-                logger.warning("database unavailable; holding the message", metadata: [
-                    "message_id": "\(message.messageID)", "error": "\(error)"])
+                logger.warning("database unavailable; holding \(messages.count) message(s)", metadata: ["error": "\(error)"])
                 backoff.sleep(unless: stop)
                 try? processor.db.reconnect()
             }
         }
-        // Stopping with a message in hand: give it back to the queue.
-        try? consumer.nack(delivery, requeue: true)
+        // Stopping with messages in hand: give them back to the queue.
+        for delivery in kept { try? consumer.nack(delivery, requeue: true) }
+    }
+
+    func settle(_ deliveries: [AMQPDelivery], _ outcomes: [MessageProcessor.Outcome]) {
+        var retries = 0
+        for (delivery, outcome) in zip(deliveries, outcomes) {
+            switch outcome {
+            case .acknowledged(let detail):
+                if case .rejected = detail { refused.increment() } else { processed.increment() }
+                try? consumer.ack(delivery)
+            case .retry:
+                retries += 1
+                retried.increment()
+                try? consumer.nack(delivery, requeue: true)
+            }
+        }
+        // A short pause before the requeued messages come back, so a passing
+        // condition has time to pass (the delivery limit ends a message that always fails).
+        if retries > 0 { Thread.sleep(forTimeInterval: 0.2) }
     }
 
     func runPeriodicIfDue() {

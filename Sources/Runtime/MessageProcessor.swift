@@ -35,56 +35,84 @@ public final class MessageProcessor {
         self.clock = clock
     }
 
-    /// Applies `message`. A lost database propagates (the caller reconnects and
-    /// calls again with the same message, which costs no delivery attempt); every
-    /// other failure becomes `.retry`.
+    /// Applies `message` in its own transaction. A lost database propagates (the
+    /// caller reconnects and calls again with the same message, which costs no
+    /// delivery attempt); every other failure becomes `.retry`.
     public func process(_ message: InboundMessage) throws -> Outcome {
-        let principal = handler.principal.rawValue
+        do {
+            return try db.transaction { db in try apply(message, db: db) }
+        } catch let failure as Failure {
+            return failure.outcome(logger: logger, message: message)
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            return Failure.transaction(error).outcome(logger: logger, message: message)
+        }
+    }
+
+    /// Applies several messages in ONE transaction (one commit for all), each
+    /// inside its own savepoint so that a refusal or a failure of one rolls back
+    /// only that message. When the commit itself fails (e.g. a deferred
+    /// constraint), every message is applied again on its own. Outcomes are in
+    /// the order of `messages`.
+    public func process(batch messages: [InboundMessage]) throws -> [Outcome] {
+        guard messages.count > 1 else { return try messages.map(process) }
         do {
             return try db.transaction { db in
-                let fresh = try db.execute(
-                    "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    [principal, message.messageID, message.rawType])
-                guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
-                if message.deliveryCount >= maxAttempts {
-                    try refuse(message, reason: .processingFailed, db: db)
-                    return .acknowledged(.rejected(.processingFailed))
+                var outcomes: [Outcome] = []
+                outcomes.reserveCapacity(messages.count)
+                for message in messages {
+                    try db.execute("SAVEPOINT message")
+                    do {
+                        outcomes.append(try apply(message, db: db))
+                        try db.execute("RELEASE SAVEPOINT message")
+                    } catch let failure as Failure {
+                        try db.execute("ROLLBACK TO SAVEPOINT message")
+                        outcomes.append(failure.outcome(logger: logger, message: message))
+                    } catch let error as PGError where !error.meansDatabaseUnavailable {
+                        try db.execute("ROLLBACK TO SAVEPOINT message")
+                        outcomes.append(Failure.transaction(error).outcome(logger: logger, message: message))
+                    }
                 }
-                let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
-                                             calendar: calendar, message: message)
-                try db.execute("SAVEPOINT handler")
-                let disposition: Disposition
-                do {
-                    disposition = try handler.handle(message, context: context)
-                } catch let error as PGError where error.meansDatabaseUnavailable {
-                    throw error
-                } catch {
-                    throw HandlerFailure(underlying: error)
-                }
-                switch disposition {
-                case .ack:
-                    try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
-                    return .acknowledged(.applied)
-                case .reject(let reason):
-                    try db.execute("ROLLBACK TO SAVEPOINT handler")
-                    try refuse(message, reason: reason, db: db)
-                    return .acknowledged(.rejected(reason))
-                case .retryLater(let why):
-                    throw RetryRequested(reason: why)
-                }
+                return outcomes
             }
-        } catch let failure as HandlerFailure {
-            logger.warning("handler failed; will retry", metadata: [
-                "message_id": "\(message.messageID)", "type": "\(message.rawType)", "error": "\(failure.underlying)"])
-            return .retry(String(describing: failure.underlying))
-        } catch let retry as RetryRequested {
-            return .retry(retry.reason)
         } catch let error as PGError where !error.meansDatabaseUnavailable {
-            // e.g. a deferred constraint refusing the commit, a serialization failure:
-            // a counted retry (the delivery limit ends a message that always fails).
-            logger.warning("transaction failed; will retry", metadata: [
-                "message_id": "\(message.messageID)", "type": "\(message.rawType)", "error": "\(error)"])
-            return .retry(String(describing: error))
+            logger.notice("batch commit failed; applying its messages one by one", metadata: ["error": "\(error)"])
+            return try messages.map(process)
+        }
+    }
+
+    /// The effects of one message inside an open transaction.
+    private func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
+        let principal = handler.principal.rawValue
+        let fresh = try db.execute(
+            "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            [principal, message.messageID, message.rawType])
+        guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
+        if message.deliveryCount >= maxAttempts {
+            try refuse(message, reason: .processingFailed, db: db)
+            return .acknowledged(.rejected(.processingFailed))
+        }
+        let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
+                                     calendar: calendar, message: message)
+        try db.execute("SAVEPOINT handler")
+        let disposition: Disposition
+        do {
+            disposition = try handler.handle(message, context: context)
+        } catch let error as PGError where error.meansDatabaseUnavailable {
+            throw error
+        } catch {
+            throw Failure.handler(error)
+        }
+        switch disposition {
+        case .ack:
+            try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
+            try db.execute("RELEASE SAVEPOINT handler")
+            return .acknowledged(.applied)
+        case .reject(let reason):
+            try db.execute("ROLLBACK TO SAVEPOINT handler")
+            try refuse(message, reason: reason, db: db)
+            return .acknowledged(.rejected(reason))
+        case .retryLater(let why):
+            throw Failure.retryRequested(why)
         }
     }
 
@@ -121,8 +149,24 @@ public final class MessageProcessor {
             from: me, db: db)
     }
 
-    struct HandlerFailure: Error { let underlying: any Error }
-    struct RetryRequested: Error { let reason: String }
+    /// Why a message was not applied this time (never a lost database).
+    enum Failure: Error {
+        case handler(any Error)
+        case retryRequested(String)
+        case transaction(PGError)
+
+        func outcome(logger: Logger, message: InboundMessage) -> Outcome {
+            let why: String
+            switch self {
+            case .handler(let error): why = "handler failed: \(error)"
+            case .retryRequested(let reason): why = reason
+            case .transaction(let error): why = "transaction failed: \(error)"
+            }
+            logger.warning("not applied; will retry", metadata: [
+                "message_id": "\(message.messageID)", "type": "\(message.rawType)", "why": "\(why)"])
+            return .retry(why)
+        }
+    }
 }
 
 extension PGError {

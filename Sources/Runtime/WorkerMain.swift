@@ -18,7 +18,7 @@ public enum WorkerMain {
                 principal: principal,
                 databaseURL: try env.databaseURL(for: principal),
                 amqpURL: try env.amqpURL(for: principal),
-                prefetch: UInt16(env.values["WAGE_PREFETCH"] ?? "") ?? 20,
+                prefetch: UInt16(env.values["WAGE_PREFETCH"] ?? "") ?? 100,
                 metricsDirectory: env.values["WAGE_METRICS_DIR"],
                 logger: logger, makeHandler: makeHandler)
             let group = ServiceGroup(configuration: .init(

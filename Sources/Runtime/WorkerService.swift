@@ -20,7 +20,7 @@ public struct WorkerService: Service {
     let metricsDirectory: String?
     let clock: @Sendable () -> Date
 
-    public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 20,
+    public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 100,
                 metricsDirectory: String? = nil, logger: Logger,
                 clock: @escaping @Sendable () -> Date = { Date() }, makeHandler: @escaping HandlerFactory) {
         self.clock = clock

@@ -129,4 +129,34 @@ final class MessageProcessorTests: XCTestCase {
         XCTAssertEqual(handler.calls, 0, "the handler is not called again")
         XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [m.messageID]), "processing_failed")
     }
+
+    func testABatchAppliesEachMessageInItsOwnSavepoint() throws {
+        struct Boom: Error {}
+        let handler = ScriptedHandler { m, ctx in
+            ctx.send(.caseNotice, ["case_id": "c", "event": "x", "notify": ["hrss"]], suffix: "n")
+            switch m.payload["note"]?.stringValue {
+            case "refuse": return .reject(.invalidState)
+            case "throw": throw Boom()
+            default: return .ack
+            }
+        }
+        let p = processor(handler)
+        func msg(_ note: String) -> InboundMessage {
+            InboundMessage(messageID: Harness.newID("batch-\(note)"), rawType: "case.progress", sender: .housing,
+                           body: ["case_id": "c", "note": .string(note)], bodyBytes: Array("{}".utf8))
+        }
+        let ok = msg("ok"), refuse = msg("refuse"), boom = msg("throw"), ok2 = msg("ok2")
+        let outcomes = try p.process(batch: [ok, refuse, boom, ok2, ok])
+        XCTAssertEqual(outcomes[0], .acknowledged(.applied))
+        XCTAssertEqual(outcomes[1], .acknowledged(.rejected(.invalidState)))
+        guard case .retry = outcomes[2] else { return XCTFail("expected a retry, got \(outcomes[2])") }
+        XCTAssertEqual(outcomes[3], .acknowledged(.applied))
+        XCTAssertEqual(outcomes[4], .acknowledged(.duplicate), "the same id twice in one batch applies once")
+        XCTAssertEqual(try outboxCount(ok.messageID), "1")
+        XCTAssertEqual(try outboxCount(ok2.messageID), "1")
+        XCTAssertEqual(try h.value("SELECT count(*) FROM wage.outbox WHERE message_id = $1", ["\(refuse.messageID):n"]), "0")
+        XCTAssertEqual(try outboxCount(boom.messageID), "0")
+        XCTAssertNil(try h.value("SELECT 1 FROM wage.inbox WHERE consumer = 'hrss' AND message_id = $1", [boom.messageID]))
+        XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [refuse.messageID]), "invalid_state")
+    }
 }
