@@ -113,7 +113,7 @@ final class PetitionDeskTests: XCTestCase {
         changed["petitioners"] = 9
         let conflicting = Harness.newID("conflict")
         try h.publish(as: .petitions, "petition.received", .object(changed), id: conflicting)
-        try h.waitProcessed(by: .petitions, conflicting)
+        try h.waitConsumed(by: .petitions, conflicting)
 
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.petitions WHERE petition_no = $1", [no]), "1")
         XCTAssertEqual(try overview(no, "petitioners"), "3", "the record is never overwritten")

@@ -61,10 +61,10 @@ final class SectorLedgerTests: XCTestCase {
         let first = Harness.newID("transfer")
         try transfer(caseID, .construction, note: "first", id: first)
         try transfer(caseID, .construction, note: "first", id: first)   // the same message again
-        try h.waitProcessed(by: .housing, first)
+        try h.waitConsumed(by: .housing, first)
         let again = Harness.newID("retransfer")
         try transfer(caseID, .construction, note: "returned and transferred again", id: again)
-        try h.waitProcessed(by: .housing, again)
+        try h.waitConsumed(by: .housing, again)
         XCTAssertEqual(try h.ledger(.housing, caseID, "transfers"), "2")
         XCTAssertEqual(try h.ledger(.housing, caseID, "note"), "returned and transferred again")
         XCTAssertEqual(try h.ledger(.housing, caseID, "ledger_status"), "received")

@@ -21,7 +21,7 @@ extension Harness {
 
     /// Waits until `consumer` has taken `messageID` into its inbox (applied,
     /// refused or duplicate): a barrier, since each queue is consumed in order.
-    func waitProcessed(by consumer: Principal, _ messageID: String, file: StaticString = #filePath,
+    func waitConsumed(by consumer: Principal, _ messageID: String, file: StaticString = #filePath,
                        line: UInt = #line) throws {
         try waitUntil("\(consumer.rawValue) processed \(messageID)", file: file, line: line) {
             try value("SELECT count(*) FROM wage.inbox WHERE consumer = $1 AND message_id = $2",
