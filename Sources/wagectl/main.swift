@@ -1,3 +1,3 @@
 import WageCtlKit
 
-await WageCtl.main()
+WageCtl.execute()

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Workflow
+
+/// `case.transfer`: the office transfers a case to the responsible department.
+struct CaseTransferCommand: MessageCommand {
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Transfer a case to the responsible department (case.transfer, hrss).")
+    static let messageType = MessageType.caseTransfer
+    @OptionGroup var identity: IdentityOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var sending: SendOptions
+    @OptionGroup var target: CaseRefOption
+    @Option(help: "The sector; the router delivers to its responsible department.") var sector: String
+    @Option(help: "The department (must be the sector's responsible one).") var to: String?
+    @Option var note: String?
+
+    func payload(_ context: PayloadContext) throws -> JSONValue {
+        .compact(["case_id": .string(try context.caseID(target.caseRef)), "sector": P.s(sector), "to": P.s(to), "note": P.s(note)])
+    }
+}
+
+/// `case.close`: the office closes (销号) a resolved case.
+struct CaseCloseCommand: MessageCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a resolved case, 销号 (case.close, hrss).")
+    static let messageType = MessageType.caseClose
+    @OptionGroup var identity: IdentityOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var sending: SendOptions
+    @OptionGroup var target: CaseRefOption
+    @Option var note: String?
+
+    func payload(_ context: PayloadContext) throws -> JSONValue {
+        .compact(["case_id": .string(try context.caseID(target.caseRef)), "note": P.s(note)])
+    }
+}
+
+/// `case.assign_leader`: the office names the leader of a leader package (领导包案).
+struct CaseAssignLeaderCommand: MessageCommand {
+    static let configuration = CommandConfiguration(commandName: "assign-leader", abstract: "Name the leader of a case (case.assign_leader, hrss).")
+    static let messageType = MessageType.caseAssignLeader
+    @OptionGroup var identity: IdentityOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var sending: SendOptions
+    @OptionGroup var target: CaseRefOption
+    @Option var leader: String
+    @Option(name: .customLong("leader-department")) var leaderDepartment: String
+
+    func payload(_ context: PayloadContext) throws -> JSONValue {
+        ["case_id": .string(try context.caseID(target.caseRef)), "leader": .string(leader),
+         "leader_department": .string(leaderDepartment)]
+    }
+}
+
+/// `case.notice`: the office tells departments about a case.
+struct CaseNoticeCommand: MessageCommand {
+    static let configuration = CommandConfiguration(commandName: "notice", abstract: "Notify departments about a case (case.notice, hrss).")
+    static let messageType = MessageType.caseNotice
+    @OptionGroup var identity: IdentityOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var sending: SendOptions
+    @OptionGroup var target: CaseRefOption
+    @Option(help: "The event, e.g. task_force_formed.") var event: String
+    @Option(help: "A department to notify (repeat for several).") var notify: [String] = []
+    @Option(help: "Detail as JSON (or plain text).") var detail: String?
+
+    func payload(_ context: PayloadContext) throws -> JSONValue {
+        .compact(["case_id": .string(try context.caseID(target.caseRef)), "event": P.s(event),
+                  "notify": .strings(notify), "detail": P.json(detail)])
+    }
+}
+
+/// `wagectl office …`: the office's own commands.
+struct OfficeGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "office", abstract: "The wage-arrears office (根欠办).", subcommands: [OfficeSweepCommand.self])
+}
+
+/// `office.sweep`: evaluate every deadline as of a date.
+struct OfficeSweepCommand: MessageCommand {
+    static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Evaluate every deadline as of a date (office.sweep, hrss).")
+    static let messageType = MessageType.officeSweep
+    @OptionGroup var identity: IdentityOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var sending: SendOptions
+    @Option(name: .customLong("as-of"), help: "YYYY-MM-DD (default: today).") var asOf: String?
+
+    func payload(_ context: PayloadContext) throws -> JSONValue { .compact(["as_of": P.s(asOf)]) }
+}

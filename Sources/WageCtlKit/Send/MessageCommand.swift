@@ -1,0 +1,58 @@
+import ArgumentParser
+import Workflow
+
+/// A subcommand that sends one message type of CONTRACT §3 with named options.
+protocol MessageCommand: ParsableCommand {
+    static var messageType: MessageType { get }
+    var identity: IdentityOptions { get }
+    var output: OutputOptions { get }
+    var sending: SendOptions { get }
+    /// The payload built from the options.
+    func payload(_ context: PayloadContext) throws -> JSONValue
+}
+
+extension MessageCommand {
+    func run() throws {
+        try SendRunner.run(type: Self.messageType.rawValue, identity: identity, json: output.json,
+                           sending: sending, payload: payload)
+    }
+}
+
+/// The shared body of every sending command.
+enum SendRunner {
+    static func run(type: String, identity: IdentityOptions, json: Bool, sending: SendOptions,
+                    payload: (PayloadContext) throws -> JSONValue) throws {
+        let session = Session(identity)
+        defer { session.close() }
+        let sender = try session.principal()
+        let context = PayloadContext(session: session)
+        let body = try payload(context)
+        let draft = Draft(type: type, body: body, messageID: sending.messageID ?? MessageSender.newMessageID(),
+                          correlationID: sending.correlationID ?? context.caseID)
+        let outcome = try MessageSender(session: session).send(draft, as: sender, waits: sending.waits,
+                                                               dryRun: sending.dryRun)
+        report(outcome, json: json, console: session.console)
+        if let failure = failure(of: outcome) { throw failure }
+    }
+
+    /// Prints `outcome`; throws (already reported) when it was refused or undecided.
+    static func report(_ outcome: SendOutcome, json: Bool, console: Console) {
+        if json {
+            console.out(JSONPretty.render(outcome.json))
+        } else {
+            for line in outcome.lines { console.out(line) }
+        }
+    }
+
+    /// The error that sets the exit status for a refused or undecided message.
+    static func failure(of outcome: SendOutcome) -> WageCtlError? {
+        switch outcome.stage {
+        case .refusedByRouter, .refusedByWorker:
+            return WageCtlError(.refused, "refused: \(outcome.reason ?? "?")", alreadyReported: true)
+        case .noDecision:
+            return WageCtlError(.timeout, "no routing decision in time", alreadyReported: true)
+        case .routed, .dryRun:
+            return nil
+        }
+    }
+}
