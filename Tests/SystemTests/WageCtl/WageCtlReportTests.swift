@@ -1,0 +1,74 @@
+import Foundation
+import WageCtlKit
+import Workflow
+import XCTest
+
+/// `report monthly` from fixture rows in a month of their own (far in the future,
+/// so no other test's rows fall into it): per-department figures, fund, CSV, HTML.
+final class WageCtlReportTests: XCTestCase {
+    var h: Harness!
+    override func setUp() async throws { h = try Harness() }
+    override func tearDown() async throws { await h.shutdown() }
+
+    func testTheMonthlyReportCountsPerDepartmentAndRendersCSVAndHTML() throws {
+        let month = String(format: "%04d-%02d", Int.random(in: 2060...2099), Int.random(in: 1...12))
+        let at = { (day: Int) in "\(month)-\(String(format: "%02d", day)) 10:00:00+08" }
+        let tag = Harness.newID("report")
+        // housing: received 2 in the month; one resolved on time (paid 1000.00) and closed; one overdue at month end.
+        let a = try h.insertCase(clueRef: tag + "-a", status: "closed", dueOn: "\(month)-20")
+        let b = try h.insertCase(clueRef: tag + "-b", dueOn: "\(month)-05")
+        _ = try h.rows("UPDATE wage.cases SET opened_at = $2::timestamptz, resolved_at = $3::timestamptz, closed_at = $4::timestamptz, amount_paid_fen = 100000, workers_paid = 12 WHERE case_id = $1::uuid",
+                       [a.id, at(2), at(10), at(12)])
+        _ = try h.rows("UPDATE wage.cases SET opened_at = $2::timestamptz WHERE case_id = $1::uuid", [b.id, at(3)])
+        for (c, day) in [(a.id, 2), (b.id, 3)] {
+            _ = try h.rows("INSERT INTO wage.case_events (case_id, at, department, event, detail) VALUES ($1::uuid, $2::timestamptz, 'hrss', 'transferred', '{\"to\":\"housing\"}')",
+                           [c, at(day)])
+        }
+        // The fund: deposit 1000.00, advance 400.00, recovery 100.00, all in the month.
+        let request = "FR-" + tag
+        _ = try h.admin.transaction { db in
+            try db.execute("INSERT INTO wage.fund_requests (request_no, case_id, amount_fen, beneficiaries, purpose, reason, status, requested_at, disbursed_at, recovered_fen) VALUES ($1, $2::uuid, 40000, 3, 'partial_wages', 'employer_fled', 'partially_recovered', $3::timestamptz, $3::timestamptz, 10000)",
+                           [request, a.id, at(4)])
+            for (kind, fen, req, day, postings) in [("deposit", 100000, nil, 3, [("budget", -100000), ("fund_cash", 100000)]),
+                                                    ("disbursement", 40000, request, 4, [("fund_cash", -40000), ("advances_receivable", 40000)]),
+                                                    ("recovery", 10000, request, 8, [("advances_receivable", -10000), ("fund_cash", 10000)])] as [(String, Int, String?, Int, [(String, Int)])] {
+                _ = fen
+                let id = try db.execute("INSERT INTO wage.fund_entries (message_id, kind, request_no, at) VALUES ($1, $2, $3, $4::timestamptz) RETURNING id",
+                                        ["\(tag)-\(kind)", kind, req, at(day)]).rows[0].int64("id")
+                for (account, amount) in postings {
+                    try db.execute("INSERT INTO wage.fund_postings (entry_id, account, amount_fen) VALUES ($1, $2, $3)", [id, account, amount])
+                }
+            }
+        }
+
+        let json = try h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--json"]).json()
+        let housing = try XCTUnwrap(json["departments"]?.arrayValue?.first { $0["department"] == "housing" }, "\(json)")
+        XCTAssertEqual(housing["received"], 2)
+        XCTAssertEqual(housing["resolved"], 1)
+        XCTAssertEqual(housing["resolved_on_time"], 1)
+        XCTAssertEqual(housing["closed"], 1)
+        XCTAssertEqual(housing["overdue"], 1)
+        XCTAssertEqual(housing["recovered"], "1000.00")
+        XCTAssertEqual(json["fund"]?["advanced"], "400.00")
+        XCTAssertEqual(json["fund"]?["recovered"], "100.00")
+        XCTAssertEqual(json["fund"]?["requests"], "1")
+
+        let csv = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--csv"]).output
+        XCTAssertTrue(csv.hasPrefix("section,department,metric,value\n"), csv)
+        XCTAssertTrue(csv.contains("\ncases,housing,received,2\n") && csv.contains("\nfund,,advanced,400.00\n"), csv)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("wagectl-report-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let table = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--html", file.path])
+        XCTAssertNil(table.error, table.errors)
+        XCTAssertTrue(table.output.contains("HOUSING") || table.output.contains("housing"), table.output)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 3, "inline SVG charts")
+        for external in ["<script", "src=", "href=", "<link"] { XCTAssertFalse(html.contains(external), "self-contained: \(external)") }
+
+        let police = h.wagectl(["--as", "police", "report", "monthly", "--month", month])
+        XCTAssertNil(police.error, police.errors)
+        XCTAssertTrue(police.output.contains("fund: not visible to police"), police.output)
+    }
+}
