@@ -117,7 +117,10 @@ func collect(_ ids: Set<String>, from consumer: AMQPConsumer, timeout: Double = 
         guard let d = try consumer.next(timeout: 0.5) else { continue }
         if let id = d.properties.messageID, ids.contains(id) { found[id] = d }
     }
-    XCTAssertEqual(Set(found.keys), ids, "deliveries not received within \(timeout) s", file: file, line: line)
+    XCTAssertEqual(Set(found.keys), ids,
+                   "deliveries not received within \(timeout) s; if another suite (SystemTests: routers, "
+                   + "queue purges, broker restarts) ran on the same stack at the same time, run AMQPTests alone "
+                   + "or on a separate stack (WAGE_LOCAL_DIR, WAGE_AMQP_PORT, WAGE_EPMD_PORT)", file: file, line: line)
     return found
 }
 
