@@ -24,9 +24,10 @@ final class RoutingMatrixTests: XCTestCase {
         .officeSweep: ([.hrss], [.hrss]),
         .referralSubmit: ([.hrss], [.police]),
         .referralReceipt: ([.police], [.hrss]),
-        .referralDecision: ([.police], [.hrss]),
+        // + copy_to police (extension: the police worker sees what its staff sent)
+        .referralDecision: ([.police], [.hrss, .police]),
         .referralReconsider: ([.hrss], [.police]),
-        .referralMeasure: ([.police], [.hrss]),
+        .referralMeasure: ([.police], [.hrss, .police]),
         .fundDeposit: ([.finance], [.finance]),
         .fundRequest: ([.hrss], [.finance]),
         .fundDecision: ([.government], [.finance]),
