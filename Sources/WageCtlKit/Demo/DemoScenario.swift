@@ -6,7 +6,8 @@ import Workflow
 /// it (task force); the office refers the employer to the police, who file a
 /// case; the fund advances wages with the government's approval; the workers get
 /// legal aid the same day; a collective petition about the same site arrives;
-/// housing resolves the case and the office closes it (销号).
+/// housing resolves the case, the advance is recovered from the contractor, and
+/// the office closes the case (销号).
 struct DemoScenario {
     let driver: DemoDriver
     let tag: String
@@ -113,16 +114,13 @@ struct DemoScenario {
         try d.step("housing reports the wages paid in full", as: .housing, .caseResolved,
                    ["case_id": .string(caseID), "amount_paid": "1280000.00", "workers_paid": 36, "note": "总包单位代发工资"],
                    expect: "the case resolved", workers: ["worker-hrss"]) { try status(is: "resolved") }
-        let close = try d.step("the office closes the case (销号)", as: .hrss, .caseClose,
-                               ["case_id": .string(caseID), "note": "已足额支付，销号"],
-                               expect: "the case closed", workers: ["worker-hrss"]) { try status(is: "closed") }
-        try d.expectation("the platform (where the clue came from) is told the case closed",
-                          expect: "a case.notice closed routed to platform", workers: ["worker-hrss", "wage-router"]) {
-            try d.value("""
-                SELECT count(*) FROM wage.routing_log
-                WHERE type = 'case.notice' AND starts_with(message_id, $1 || ':') AND 'platform' = ANY(recipients)
-                """, [close]) != "0"
+        try d.step("the office records the advance recovered from the general contractor (追偿)", as: .hrss, .fundRecovered,
+                   ["request_no": .string(requestNo), "amount": "300000.00"],
+                   expect: "the advance recovered in full", workers: ["worker-finance"]) {
+            try d.value("SELECT status FROM wage.fund_overview WHERE request_no = $1", [requestNo]) == "recovered"
         }
+        try d.step("the office closes the case (销号)", as: .hrss, .caseClose, ["case_id": .string(caseID), "note": "已足额支付，销号"],
+                   expect: "the case closed", workers: ["worker-hrss"]) { try status(is: "closed") }
         return [caseNo] + (petitionCase.map { [$0] } ?? [])
     }
 }
