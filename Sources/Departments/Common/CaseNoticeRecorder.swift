@@ -17,7 +17,7 @@ public final class CaseNoticeRecorder: HandlerPart {
     public let types: Set<MessageType> = [.caseNotice]
 
     public func handle(_ message: InboundMessage, context: HandlerContext) throws -> Disposition {
-        let notice: CaseNotice
+        var notice: CaseNotice
         do {
             notice = try CaseNotice(json: message.payload)
         } catch {
@@ -26,6 +26,7 @@ public final class CaseNoticeRecorder: HandlerPart {
         guard let caseID = CaseIdentifier.normalized(notice.caseID),
               try context.db.execute("SELECT 1 FROM wage.cases WHERE case_id = $1::uuid", [caseID]).rows.count == 1
         else { return .reject(.unknownCase) }
+        notice.caseID = caseID  // observers see the canonical (lowercase) id
         var detail = notice.detail?.objectValue ?? [:]
         detail["from"] = message.sender.map(JSONValue.principal) ?? .null
         try context.timeline(caseID: caseID, event: notice.event, detail: .object(detail))
