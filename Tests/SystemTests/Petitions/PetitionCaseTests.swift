@@ -64,6 +64,13 @@ final class PetitionCaseTests: XCTestCase {
         let parsed = try JSONValue.parse(Array(detail.utf8))
         XCTAssertEqual(parsed["petition_no"], .string(no))
         XCTAssertEqual(parsed["reply"], .string(reply))
+
+        // A second `closed` notice (staff re-sent it, new message id): recorded, but one reply.
+        let again = Harness.newID("notice")
+        try h.publish(as: .hrss, "case.notice", ["case_id": .string(id), "event": "closed", "notify": ["petitions"]], id: again)
+        try h.waitConsumed(by: .petitions, again)
+        XCTAssertEqual(try h.events(id, by: .petitions), ["closed", "petition_replied", "closed"])
+        XCTAssertEqual(try overview(no, "reply"), reply)
     }
 
     func testACollectiveWageVisitBecomesACaseAndAnAlertToPolice() throws {

@@ -97,6 +97,40 @@ final class SectorCaseFlowTests: XCTestCase {
         try h.waitUntil("case transferred again") { try h.ledger(.housing, caseID, "case_status") == "transferred" }
         XCTAssertEqual(try h.ledger(.housing, caseID, "is_assignee"), "true")
     }
+
+    func testAReassignedCaseMovesFromTheHousingLedgerToTransport() throws {
+        let caseID = try transferredCase(.construction, to: .housing)
+        // The office corrects the sector (staff, through wagectl, as hrss).
+        try h.publish(as: .hrss, "case.transfer", ["case_id": .string(caseID), "sector": "transport", "note": "国道项目"],
+                      id: Harness.newID("reassign"))
+        try h.waitUntil("transport ledger row") { try h.ledger(.transport, caseID, "ledger_status") == "received" }
+        try h.waitUntil("housing told") { try h.ledger(.housing, caseID, "ledger_status") == "reassigned" }
+        XCTAssertEqual(try h.ledger(.housing, caseID, "is_assignee"), "false")
+        XCTAssertEqual(try h.ledger(.housing, caseID, "overdue"), "false", "not ours any more")
+        XCTAssertEqual(try h.ledger(.transport, caseID, "is_assignee"), "true")
+        XCTAssertEqual(try h.events(caseID, by: .housing), ["received", "reassigned"])
+        XCTAssertEqual(try h.events(caseID, by: .transport), ["received"])
+    }
+
+    func testACaseTheRegulatorReportedItselfIsClosedInItsLedger() throws {
+        let ref = Harness.newID("DEPT")
+        var body = SectorFlowBodies.clue(ref, sector: .construction).objectValue ?? [:]
+        body["channel"] = "department"
+        try h.publish(as: .housing, "clue.report", .object(body), id: Harness.newID("clue"))
+        var caseID: String?
+        try h.waitUntil("own clue in the housing ledger") {
+            caseID = try h.caseID(channel: "department", clueRef: ref)
+            guard let caseID else { return false }
+            return try h.ledger(.housing, caseID, "ledger_status") == "received"
+        }
+        let id = try XCTUnwrap(caseID)
+        _ = try decide(.housing, "case.accept", ["case_id": .string(id)])
+        _ = try decide(.housing, "case.resolved", ["case_id": .string(id), "amount_paid": "125000.00", "workers_paid": 12])
+        _ = try decide(.hrss, "case.close", ["case_id": .string(id)])
+        try h.waitUntil("closed in the ledger") { try h.ledger(.housing, id, "ledger_status") == "closed" }
+        XCTAssertEqual(try h.ledger(.housing, id, "case_status"), "closed")
+        XCTAssertEqual(try h.events(id, by: .housing), ["received", "closed"])
+    }
 }
 
 /// Bodies of the sector flow tests.
