@@ -126,4 +126,18 @@ final class WageCtlOperationTests: XCTestCase {
         XCTAssertNil(try h.value("SELECT replayed_at FROM wage.rejection_log WHERE message_id = $1", [id]), "nothing replayed")
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.operator_audit WHERE subject = $1", [id]), "0")
     }
+
+    func testDeadPeekShowsTheReasonAndLeavesTheMessageInTheQueue() throws {
+        try h.startRouter()
+        let id = Harness.newID("peek")
+        try h.publish(as: .platform, "case.accept", ["case_id": "x", "phone": "13812345678"], id: id)
+        try h.waitUntil("dead-lettered") { try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [id]) != nil }
+        let items = try h.wagectl(["--as", "admin", "dead", "peek", "--json"]).json().arrayValue ?? []
+        let item = try XCTUnwrap(items.first { $0["message_id"] == .string(id) }, "\(items)")
+        XCTAssertEqual(item["reason"], "forbidden_sender")
+        XCTAssertEqual(item["rejected_by"], "router")
+        XCTAssertEqual(item["sender"], "platform")
+        XCTAssertFalse(item["body"]?.stringValue?.contains("13812345678") ?? true, "masked")
+        XCTAssertEqual(try h.drain("wage.dead").filter { $0.properties.messageID == id }.count, 1, "still in the queue after the peek")
+    }
 }
