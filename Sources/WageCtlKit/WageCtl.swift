@@ -8,12 +8,12 @@ public struct WageCtl: ParsableCommand {
         commandName: "wagectl",
         abstract: "Back-office tool for the wage-arrears workflow service.",
         discussion: """
-        Act as a principal with --as <code> (or WAGE_PRINCIPAL); credentials come from the environment or
-        .local/stack.env. Sending commands check the message with the router's own schema and duty list,
-        publish it with confirms and report what the router (and the receivers) did. Views read with the
-        principal's own database role. Exit status: 0 ok, 2 usage/configuration/unreachable, 3 refused
-        locally (not sent), 4 refused by the router or a worker, 5 no decision in time, 6 not found,
-        7 conflict, 1 other.
+        Act as a principal with --as <code> (or WAGE_PRINCIPAL); credentials come from the environment or \
+        .local/stack.env. Sending commands check the message with the router's own schema and duty list, \
+        publish it with confirms and report what the router (and the receivers) did. Views read with the \
+        principal's own database role. Exit status: 0 ok, 2 usage/configuration/unreachable, 3 refused \
+        locally (not sent), 4 refused by the router or a worker, 5 no decision in time, 6 not found, 7 \
+        conflict, 1 other.
         """,
         subcommands: [
             ClueGroup.self, CaseGroup.self, OfficeGroup.self, ReferralGroup.self, FundGroup.self, LegalAidGroup.self,

@@ -7,11 +7,11 @@ struct GenericSendCommand: ParsableCommand {
         commandName: "send",
         abstract: "Send any message type with a JSON payload (checked like the named commands).",
         discussion: """
-        --field key=value sets one field (repeat); a dotted key sets a nested field (employer.name=某公司).
-        The value is converted by the type's schema: whole numbers for count fields, true/false for
-        flags, text for everything else (money stays text: amount=500.00); where the schema does not
-        know the field, JSON values (12, true, {"a":1}) are taken as JSON. --field applies after --json.
-        Note: in this command --json is the payload; --json-output prints the outcome as JSON.
+        --field key=value sets one field (repeat); a dotted key sets a nested field (employer.name=某公司). The \
+        value is converted by the type's schema: whole numbers for count fields, true/false for flags, text \
+        for everything else (money stays text: amount=500.00); where the schema does not know the field, \
+        JSON values (12, true, {"a":1}) are taken as JSON. --field applies after --json. Note: in this \
+        command --json is the payload; --json-output prints the outcome as JSON.
         """)
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var sending: SendOptions

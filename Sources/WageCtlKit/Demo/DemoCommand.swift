@@ -9,8 +9,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Drive a realistic scenario through the running system and print each case's timeline.",
         discussion: """
-        Needs wage-router and every worker running (deploy/local/run.sh start). Each step sends one message
-        as a department and waits for its effect; a step that does not happen stops the demo, saying what
+        Needs wage-router and every worker running (deploy/local/run.sh start). Each step sends one message \
+        as a department and waits for its effect; a step that does not happen stops the demo, saying what \
         was expected and which worker to look at (exit 5, or 4 when something was refused).
         """)
     @OptionGroup var identity: IdentityOptions

@@ -10,10 +10,10 @@ struct CalendarLoadCommand: ParsableCommand {
         commandName: "load",
         abstract: "Load a calendar CSV (day,is_workday,note) into wage.calendar (operators; audited).",
         discussion: """
-        The file lists the exceptions of whole years (holidays, make-up working days). Rows are inserted
-        or updated; a day of a year in the file that is stored but not in the file is removed (the file
-        replaces those years), unless --keep-others. Workers with periodic work reload the calendar at
-        their next interval; restart the others (deploy/local/run.sh restart).
+        The file lists the exceptions of whole years (holidays, make-up working days). Rows are inserted or \
+        updated; a day of a year in the file that is stored but not in the file is removed (the file \
+        replaces those years), unless --keep-others. Workers with periodic work reload the calendar at their \
+        next interval; restart the others (deploy/local/run.sh restart).
         """)
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

@@ -7,9 +7,9 @@ struct DeadReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay a dead-lettered message after a fix, as its original sender (operators; audited).",
         discussion: """
-        The replay is published as the original sender (its AMQP login, so the broker's user_id check
-        passes) with the original type and body and a new message id <original>:replay:<n>; the refusal
-        gets replayed_at and wage.operator_audit a row. See docs/wagectl.md for why the id is new.
+        The replay is published as the original sender (its AMQP login, so the broker's user_id check \
+        passes) with the original type and body and a new message id <original>:replay:<n>; the refusal gets \
+        replayed_at and wage.operator_audit a row. See docs/wagectl.md for why the id is new.
         """)
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

@@ -13,7 +13,7 @@ struct MonthlyReportCommand: ParsableCommand {
         commandName: "monthly",
         abstract: "The monthly report per department (信息互通制度): a table, --csv, --json or --html FILE.",
         discussion: """
-        Read from the contract views with the principal's grants: act as hrss (the office compiles it and
+        Read from the contract views with the principal's grants: act as hrss (the office compiles it and \
         may read every view) or as admin. Sections the principal may not read say so.
         """)
     @OptionGroup var identity: IdentityOptions
