@@ -74,7 +74,9 @@ let package = Package(
             ]),
 
         // Thin executables
-        .executableTarget(name: "wage-router", dependencies: ["Router"]),
+        .executableTarget(
+            name: "wage-router",
+            dependencies: ["Router", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "wagectl", dependencies: ["WageCtlKit"]),
         .executableTarget(name: "worker-hrss", dependencies: ["Departments"]),
         .executableTarget(name: "worker-housing", dependencies: ["Departments"]),

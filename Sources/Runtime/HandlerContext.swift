@@ -32,7 +32,8 @@ public final class HandlerContext {
     public func send(_ type: MessageType, _ body: JSONValue, suffix: String, correlationID: String? = nil) {
         let cause = message?.messageID ?? "periodic-\(Int(now.timeIntervalSince1970))"
         followUps.append(FollowUp(
-            messageID: "\(cause):\(suffix)", type: type, body: body, correlationID: correlationID))
+            messageID: HandlerContext.followUpID(cause: cause, suffix: suffix), type: type, body: body,
+            correlationID: correlationID))
     }
 
     /// Appends an entry to the shared case timeline, under this principal's department.
@@ -40,5 +41,17 @@ public final class HandlerContext {
         try db.execute(
             "INSERT INTO wage.case_events (case_id, department, event, detail, message_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5)",
             [caseID, principal.rawValue, event, detail.serialized, message?.messageID])
+    }
+
+    /// `<cause>:<suffix>`, or, when that would exceed the contract's 128
+    /// characters, `h<64-bit FNV-1a of the cause in hex>:<suffix>` (still the same
+    /// for the same cause, so a repeated effect has the same id).
+    public static func followUpID(cause: String, suffix: String) -> String {
+        let plain = "\(cause):\(suffix)"
+        guard plain.count > 128 else { return plain }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in cause.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        return String("h\(String(repeating: "0", count: 16 - hex.count))\(hex):\(suffix)".prefix(128))
     }
 }

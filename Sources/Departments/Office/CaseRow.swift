@@ -46,7 +46,7 @@ enum CaseRow {
         }
         var leader: CaseLeader?
         if let name = try row.optionalString("leader") {
-            let department: Principal? = try optionalCode("leader_department")
+            let department: String? = row["leader_department"]
             guard let department else { throw Corrupt(caseID: id, column: "leader_department") }
             leader = CaseLeader(name: name, department: department)
         }

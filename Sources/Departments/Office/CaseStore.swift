@@ -65,7 +65,7 @@ enum CaseStore {
             """,
             [state.caseID, state.status.rawValue, state.assignee?.rawValue, state.sector.rawValue, state.dueOn?.iso,
              state.taskForce.map(\.rawValue), state.escalatedOn?.iso, state.leader?.name,
-             state.leader?.department.rawValue, state.underDisciplineSupervision, leaderPackageOn?.iso,
+             state.leader?.department, state.underDisciplineSupervision, leaderPackageOn?.iso,
              resolution?.amountPaid.fen, resolution?.workersPaid, resolution?.resolvedBy.rawValue,
              resolution?.note, resolution?.resolvedAt, state.closedAt])
     }

@@ -10,9 +10,9 @@ extension CaseState {
         guard CaseState.leaderAssignable.contains(status) else { return .failure(.invalidState) }
         var next = self
         next.leader = CaseLeader(name: command.leader, department: command.leaderDepartment)
-        let detail: [String: JSONValue] = ["leader": .string(command.leader), "leader_department": .principal(command.leaderDepartment)]
+        let detail: [String: JSONValue] = ["leader": .string(command.leader), "leader_department": .string(command.leaderDepartment)]
         var actions = [next.entry(.leaderAssigned, by: .hrss, .object(detail))]
-        if let notice = next.notice(.leaderAssigned, to: [command.leaderDepartment] + (assignee.map { [$0] } ?? []), detail) {
+        if let notice = next.notice(.leaderAssigned, to: (next.leader?.principal.map { [$0] } ?? []) + (assignee.map { [$0] } ?? []), detail) {
             actions.append(notice)
         }
         return .success(Transition(state: next, actions: actions))

@@ -3,8 +3,11 @@ import Foundation
 /// The leader named for a case (领导包案).
 public struct CaseLeader: Sendable, Hashable {
     public var name: String
-    public var department: Principal
-    public init(name: String, department: Principal) {
+    /// The leader's department as given (free text, e.g. `government` or 区人民政府).
+    public var department: String
+    /// The department as a principal, when it names one (then it is notified).
+    public var principal: Principal? { Principal(rawValue: department) }
+    public init(name: String, department: String) {
         self.name = name
         self.department = department
     }

@@ -159,4 +159,15 @@ final class MessageProcessorTests: XCTestCase {
         XCTAssertNil(try h.value("SELECT 1 FROM wage.inbox WHERE consumer = 'hrss' AND message_id = $1", [boom.messageID]))
         XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [refuse.messageID]), "invalid_state")
     }
+
+    func testFollowUpIDsStayWithinTheContractLengthAndAreStable() {
+        let short = HandlerContext.followUpID(cause: "m-1", suffix: "transfer")
+        XCTAssertEqual(short, "m-1:transfer")
+        let long = String(repeating: "x", count: 125)
+        let a = HandlerContext.followUpID(cause: long, suffix: "transfer")
+        XCTAssertLessThanOrEqual(a.count, 128)
+        XCTAssertTrue(a.hasSuffix(":transfer"))
+        XCTAssertEqual(a, HandlerContext.followUpID(cause: long, suffix: "transfer"))
+        XCTAssertNotEqual(a, HandlerContext.followUpID(cause: long + "y", suffix: "transfer"))
+    }
 }

@@ -71,7 +71,7 @@ final class CaseMessagesTests: XCTestCase {
         XCTAssertEqual(try CaseEscalate(json: ["case_id": "C-1", "reason": "r"]), CaseEscalate(caseID: "C-1", reason: "r"))
         XCTAssertEqual(try CaseClose(json: ["case_id": "C-1"]), CaseClose(caseID: "C-1"))
         XCTAssertEqual(try CaseAssignLeader(json: ["case_id": "C-1", "leader": "李", "leader_department": "government"]),
-                       CaseAssignLeader(caseID: "C-1", leader: "李", leaderDepartment: .government))
+                       CaseAssignLeader(caseID: "C-1", leader: "李", leaderDepartment: "government"))
         XCTAssertEqual(try OfficeSweep(json: ["as_of": "2026-02-14"]).effectiveDay(today: d("2026-03-01")), d("2026-02-14"))
         XCTAssertEqual(try OfficeSweep(json: [:]).effectiveDay(today: d("2026-03-01")), d("2026-03-01"))
     }
@@ -89,7 +89,7 @@ final class CaseMessagesTests: XCTestCase {
         }
         assertSchema("reason") { () throws(RejectionReason) in try CaseEscalate(json: ["case_id": "C"]) }
         assertSchema("leader_department") { () throws(RejectionReason) in
-            try CaseAssignLeader(json: ["case_id": "C", "leader": "李", "leader_department": "mayor"])
+            try CaseAssignLeader(json: ["case_id": "C", "leader": "李", "leader_department": 7])
         }
         assertSchema("as_of") { () throws(RejectionReason) in try OfficeSweep(json: ["as_of": "2026-2-14"]) }
     }

@@ -2,14 +2,14 @@ import XCTest
 @testable import Workflow
 
 final class CaseOfficeTests: XCTestCase {
-    let leader = CaseAssignLeader(caseID: "C-1", leader: "李副局长", leaderDepartment: .housing)
+    let leader = CaseAssignLeader(caseID: "C-1", leader: "李副局长", leaderDepartment: "housing")
 
     func testAssignLeaderInALeaderPackageOrTaskForce() throws {
         for status in [CaseStatus.leaderPackage, .taskForce] {
             let s = sampleCase(status, assignee: .transport)
             let t = try applied(s.assignLeader(leader, context: ctx("2026-03-10")))
             XCTAssertEqual(t.state.status, status)
-            XCTAssertEqual(t.state.leader, CaseLeader(name: "李副局长", department: .housing))
+            XCTAssertEqual(t.state.leader, CaseLeader(name: "李副局长", department: "housing"))
             XCTAssertEqual(t.timeline.map(\.event), ["leader_assigned"])
             XCTAssertEqual(t.timeline.first?.detail["leader"], "李副局长")
             XCTAssertEqual(notices(t).first?.notify, [.housing, .transport])
@@ -22,9 +22,18 @@ final class CaseOfficeTests: XCTestCase {
         XCTAssertEqual(notices(t).first?.notify, [.housing])
     }
 
+    func testAFreeTextLeaderDepartmentIsKeptAndOnlyTheAssigneeIsNotified() throws {
+        let named = CaseAssignLeader(caseID: "C-1", leader: "张区长", leaderDepartment: "区人民政府")
+        let t = try applied(sampleCase(.leaderPackage, assignee: .water).assignLeader(named, context: ctx("2026-03-10")))
+        XCTAssertEqual(t.state.leader, CaseLeader(name: "张区长", department: "区人民政府"))
+        XCTAssertNil(t.state.leader?.principal)
+        XCTAssertEqual(t.timeline.first?.detail["leader_department"], "区人民政府")
+        XCTAssertEqual(notices(t).first?.notify, [.water])
+    }
+
     func testAReplacementLeaderReplaces() throws {
         var s = sampleCase(.leaderPackage)
-        s.leader = CaseLeader(name: "王", department: .government)
+        s.leader = CaseLeader(name: "王", department: "government")
         let t = try applied(s.assignLeader(leader, context: ctx("2026-03-10")))
         XCTAssertEqual(t.state.leader?.name, "李副局长")
     }

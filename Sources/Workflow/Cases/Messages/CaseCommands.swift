@@ -122,9 +122,11 @@ public struct CaseClose: Sendable, Hashable {
 public struct CaseAssignLeader: Sendable, Hashable {
     public var caseID: String
     public var leader: String
-    /// The leader's department (a principal code, e.g. `housing`, `government`).
-    public var leaderDepartment: Principal
-    public init(caseID: String, leader: String, leaderDepartment: Principal) {
+    /// The leader's department: free text (the contract does not restrict it);
+    /// when it is a principal code (e.g. `housing`, `government`) that department
+    /// is notified.
+    public var leaderDepartment: String
+    public init(caseID: String, leader: String, leaderDepartment: String) {
         self.caseID = caseID
         self.leader = leader
         self.leaderDepartment = leaderDepartment
@@ -133,7 +135,7 @@ public struct CaseAssignLeader: Sendable, Hashable {
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), leader: try r.string("leader"),
-                  leaderDepartment: try r.enumeration("leader_department"))
+                  leaderDepartment: try r.string("leader_department"))
     }
 }
 

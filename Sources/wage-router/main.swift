@@ -1,3 +1,0 @@
-import Router
-
-await RouterCommand.main()
