@@ -39,7 +39,10 @@ start_all() {
   bash deploy/local/stack.sh up
   command -v swift >/dev/null || die "swift not found on PATH (expected /opt/swift/usr/bin)"
   say "building (the first build on 2 cores takes a few minutes)"
-  swift build 2>&1 | grep -E 'error|warning: unre|Compiling [a-z]|Build complete' | grep -v '^\[' || true
+  local product
+  for product in wage-router wagectl worker-hrss worker-housing worker-police worker-petitions worker-justice worker-finance; do
+    swift build --product "$product" 2>&1 | grep -E 'error' | grep -v '^\[' || true
+  done
   local bin; bin=$(swift build --show-bin-path)
   [ -x "$bin/wage-router" ] || die "build failed: $bin/wage-router is missing (run 'swift build' to see why)"
   mkdir -p "$LOCAL/logs" "$LOCAL/run" "$LOCAL/metrics"
