@@ -5,7 +5,7 @@ public enum PersonalDataMasking {
     /// number may end in `X`) with its first 3 and last 2 characters kept:
     /// `11010519491231002X` becomes `110*************2X`; `13812345678` becomes
     /// `138******78`. Digits glued to letters (hashes, identifiers such as
-    /// `a1234567b`) are left alone.
+    /// `a1234567b`) and decimal amounts (`1280000.00`) are left alone.
     public static func mask(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
@@ -19,7 +19,10 @@ public enum PersonalDataMasking {
             let run = String(chars[i..<j])
             let gluedBefore = i > 0 && isLetter(chars[i - 1])
             let gluedAfter = j < chars.count && isLetter(chars[j])
-            if run.count >= 7, !gluedBefore, !gluedAfter {
+            // A decimal amount ("1280000.00") is money, not a phone number.
+            let decimal = (j + 1 < chars.count && chars[j] == "." && chars[j + 1].isNumber)
+                || (i > 0 && chars[i - 1] == ".")
+            if run.count >= 7, !gluedBefore, !gluedAfter, !decimal {
                 out += run.prefix(3) + String(repeating: "*", count: run.count - 5) + run.suffix(2)
             } else {
                 out += run

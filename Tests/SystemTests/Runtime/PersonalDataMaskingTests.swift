@@ -16,6 +16,8 @@ final class PersonalDataMaskingTests: XCTestCase {
         XCTAssertEqual(PersonalDataMasking.mask("sha256=ea261e40370b152c1c74214b499dca3d9fb12ba267ed8e90ae1ea6817773b3"),
                        "sha256=ea261e40370b152c1c74214b499dca3d9fb12ba267ed8e90ae1ea6817773b3")
         XCTAssertEqual(PersonalDataMasking.mask("2026-11-21"), "2026-11-21")
+        XCTAssertEqual(PersonalDataMasking.mask("{\"amount_paid\": \"1280000.00\"}"), "{\"amount_paid\": \"1280000.00\"}")
+        XCTAssertEqual(PersonalDataMasking.mask("tel 13812345678."), "tel 138******78.")
     }
 
     func testTheLogHandlerMasksMessagesAndMetadata() {
