@@ -1,3 +1,4 @@
+import Foundation
 import Runtime
 import Store
 import Workflow
@@ -13,6 +14,19 @@ enum PoliceVerdict: Equatable {
     case refused(RejectionReason)
     /// Not processed yet (or failed only technically, `processing_failed`).
     case pending
+
+    /// Police's verdict, polled (each statement sees the latest commits) until it
+    /// is known or `timeout` seconds passed; `.pending` then. Blocks the consumer
+    /// thread, never the cooperative pool; keeps the order of hrss's queue (a
+    /// requeue would move the message behind later ones).
+    static func awaited(messageID: String, db: PGConnection, timeout: Double) throws -> PoliceVerdict {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let verdict = try of(messageID: messageID, db: db)
+            if verdict != .pending || Date() >= deadline { return verdict }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
 
     static func of(messageID: String, db: PGConnection) throws -> PoliceVerdict {
         if try !db.execute("SELECT 1 FROM wage.referral_events WHERE message_id = $1", [messageID]).rows.isEmpty {

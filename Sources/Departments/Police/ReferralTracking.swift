@@ -12,14 +12,14 @@ import Workflow
 /// for a decision or measure (sent by police staff to hrss and copied to police)
 /// hrss follows police's verdict (`wage.referral_events` / `wage.rejections`), so
 /// both refuse the same messages with the same reason. While police have not
-/// processed it yet, hrss waits (`retryLater`, up to `deliveriesAwaitingPolice`
-/// deliveries), then judges alone with the same status rules
-/// (`ReferralStatus.awaitingDecision`, `.measurable`). See docs/referrals.md.
+/// processed it yet, hrss waits up to `policeVerdictWait` seconds, then judges
+/// alone with the same status rules (`ReferralStatus.awaitingDecision`,
+/// `.measurable`). See docs/referrals.md.
 public final class ReferralTracking: HandlerPart {
-    /// Deliveries of a decision or measure that wait for police's verdict before hrss judges alone.
-    public static let deliveriesAwaitingPolice = 3
+    /// Seconds a decision or measure waits for police's verdict before hrss judges alone.
+    public let policeVerdictWait: Double
 
-    public init() {}
+    public init(policeVerdictWait: Double = 2) { self.policeVerdictWait = policeVerdictWait }
 
     public let types: Set<MessageType> = [.referralReceipt, .referralDecision, .referralMeasure]
 
@@ -79,19 +79,17 @@ public final class ReferralTracking: HandlerPart {
         return .ack
     }
 
-    /// nil to record the message; otherwise the disposition (refusal or wait).
+    /// nil to record the message; otherwise the refusal.
     func judge(_ message: InboundMessage, _ referral: TrackedReferral, allowedIn statuses: Set<ReferralStatus>,
                _ context: HandlerContext) throws -> Disposition? {
-        switch try PoliceVerdict.of(messageID: message.messageID, db: context.db) {
+        switch try PoliceVerdict.awaited(messageID: message.messageID, db: context.db, timeout: policeVerdictWait) {
         case .applied:
             return nil
         case .refused(let reason):
             return .reject(reason)
         case .pending:
-            if message.deliveryCount < ReferralTracking.deliveriesAwaitingPolice {
-                return .retryLater("waiting for police's verdict on \(message.messageID)")
-            }
-            return statuses.contains(referral.status) ? nil : .reject(.invalidState)
+            let status = try TrackedReferral.find(referral.referralNo, db: context.db)?.status ?? referral.status
+            return statuses.contains(status) ? nil : .reject(.invalidState)
         }
     }
 }
