@@ -1,28 +1,25 @@
 import Departments
 import Foundation
-import Runtime
 import Workflow
 import XCTest
 
 /// Overdue decisions (issue 5, item 4) and hrss's own judgement when police are silent.
 final class PoliceReferralOverdueTests: PoliceSystemTestCase {
-    /// worker-police, and an hrss worker made of `ReferralTracking` alone with a
-    /// short periodic interval (the real worker runs it on the office's sweep interval).
+    /// worker-police, and worker-hrss with a short sweep interval (its periodic work
+    /// runs the office's sweep and `ReferralTracking.periodic`).
     func startWithFastOverdueCheck() throws {
         try h.startWorker(.police, clock: clock) { Workers.police() }
-        try h.startWorker(.hrss, clock: clock) {
-            CompositeHandler(principal: .hrss, parts: [ReferralTracking()], periodicInterval: 0.2)
-        }
+        try h.startWorker(.hrss, clock: clock) { Workers.hrss(settings: .init(sweepInterval: 0.2)) }
     }
 
-    /// A referral row under review written directly as admin (what police would hold).
-    func insertUnderReview(_ caseID: String, decideBy: Day) throws -> String {
+    /// A referral row written directly as admin (what police would hold).
+    func insertUnderReview(_ caseID: String, decideBy: Day, status: String = "under_review") throws -> String {
         let no = Harness.newID("RF-admin")
         _ = try h.rows("""
             INSERT INTO wage.referrals (referral_no, case_id, submitted_by, suspect, amount_owed_fen, workers_count,
                                         status, decide_by)
-            VALUES ($1, $2::uuid, 'hrss', '{"name": "某公司", "kind": "company"}', 100000, 3, 'under_review', $3::date)
-            """, [no, caseID, decideBy.iso])
+            VALUES ($1, $2::uuid, 'hrss', '{"name": "某公司", "kind": "company"}', 100000, 3, $4, $3::date)
+            """, [no, caseID, decideBy.iso, status])
         return no
     }
 
@@ -67,11 +64,16 @@ final class PoliceReferralOverdueTests: PoliceSystemTestCase {
         let caseID = try makeCase()
         let no = try insertUnderReview(caseID, decideBy: today.adding(days: 2))
         let id = try decide(no, filed: "P-2026-9")
-        // hrss waits a few deliveries for police's verdict, then records the decision by the same status rule.
+        // hrss waits (policeVerdictWait) for police's verdict, then records the decision by the same status rule.
         let details = try waitForOfficeEntries(caseID, "referral_decision")
         XCTAssertEqual(details.first?["police_case_no"], "P-2026-9")
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.rejections WHERE message_id = $1", [id]), "0")
+        // Alone, hrss also refuses what the status does not allow.
+        let incomplete = try insertUnderReview(caseID, decideBy: today, status: "incomplete")
+        let measure = Harness.newID("measure-alone")
+        try h.publish(as: .police, "referral.measure", ["referral_no": .string(incomplete), "kind": "freeze_accounts"], id: measure)
+        XCTAssertEqual(try refusal(of: measure, by: .hrss), "invalid_state")
         let copies = try h.drain(Principal.police.queueName)
-        XCTAssertEqual(copies.compactMap(\.properties.messageID), [id], "the copy waits in police's queue")
+        XCTAssertEqual(copies.compactMap(\.properties.messageID), [id, measure], "the copies wait in police's queue")
     }
 }

@@ -32,14 +32,22 @@ class PoliceSystemTestCase: XCTestCase {
         try h.startWorker(.hrss, clock: clock) { Workers.hrss(settings: .init(sweepInterval: nil)) }
     }
 
-    /// A case created directly as admin (referrals need only an existing case).
+    /// A case registered by the office (a `clue.report` from labour inspection,
+    /// sector manufacturing, so hrss keeps it); needs worker-hrss. Returns its case_id.
     func makeCase() throws -> String {
-        try XCTUnwrap(h.value("""
-            INSERT INTO wage.cases (channel, clue_ref, origin, employer_name, sector, workers_count, amount_owed_fen,
-                                    risk_level, status, assignee)
-            VALUES ('labour_inspection', $1, 'hrss', '某建筑公司', 'manufacturing', 12, 15000000, 'medium', 'accepted', 'hrss')
-            RETURNING case_id::text
-            """, [Harness.newID("police-case")]))
+        let clueRef = Harness.newID("police-clue")
+        try h.publish(as: .hrss, "clue.report", [
+            "channel": "labour_inspection", "clue_ref": .string(clueRef),
+            "employer": ["name": "某建筑公司", "credit_code": "91310000MA1K000000"], "sector": "manufacturing",
+            "workers_count": 12, "amount_owed": "150000.00", "description": "拒不支付劳动报酬",
+        ], id: Harness.newID("clue"))
+        var caseID: String?
+        try h.waitUntil("case of \(clueRef) registered") {
+            caseID = try h.value("SELECT case_id::text FROM wage.case_overview WHERE channel = 'labour_inspection' AND clue_ref = $1",
+                                 [clueRef])
+            return caseID != nil
+        }
+        return try XCTUnwrap(caseID)
     }
 
     /// A `referral.submit` body; complete by default (pay_by 5 days before today).
