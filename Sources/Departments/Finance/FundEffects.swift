@@ -48,10 +48,17 @@ struct FundEffects {
         }
     }
 
+    /// The deferred constraint triggers of the fund (sql/0008).
+    static let ledgerConstraints = "wage.fund_entries_balanced, wage.fund_postings_balanced, "
+        + "wage.fund_postings_position, wage.fund_requests_position"
+
     /// Runs the deferred ledger triggers now (balanced entries; available, cash
-    /// and advances ≥ 0 under `fund_lock`). A failure is a 23514 `PGError`.
+    /// and advances ≥ 0 under `fund_lock`); a failure is a 23514 `PGError`. Then
+    /// defers them again: the runtime may apply further messages in the same
+    /// transaction, whose entry is inserted before its postings.
     private func checkLedgerNow() throws {
-        try context.db.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        try context.db.execute("SET CONSTRAINTS \(FundEffects.ledgerConstraints) IMMEDIATE")
+        try context.db.execute("SET CONSTRAINTS \(FundEffects.ledgerConstraints) DEFERRED")
     }
 
     private func messageID() throws -> String {
