@@ -19,7 +19,7 @@ final class FundConcurrencyTests: FundSystemTestCase {
         let n = 60
         // Twice as much is asked for as there is, so the balance is contested.
         let amountFen = max(100, (2 * (start["available_fen"]! + depositFen)) / Int64(n) + 1)
-        let cases = try (0..<20).map { _ in try h.makeFundCase("race") }
+        let cases = try h.registerFundCases(20, label: "race")
         let numbers = (0..<n).map { _ in Harness.newID("F-race") }
         var ids = deposits
 
@@ -35,8 +35,9 @@ final class FundConcurrencyTests: FundSystemTestCase {
         var decided: Set<String> = []
         try h.waitUntil("every request settled", timeout: 60) {
             XCTAssertGreaterThanOrEqual(try h.fundFigures()["available_fen"]!, 0, "available went below zero")
-            let awaiting = try h.rows("SELECT request_no FROM wage.fund_overview WHERE status = 'awaiting_approval' AND request_no = ANY($1)",
-                                      [numbers]).map { try $0.string("request_no") }
+            let awaiting = try h.rows("""
+                SELECT request_no FROM wage.fund_overview WHERE status = 'awaiting_approval' AND request_no = ANY($1)
+                """, [numbers]).map { try $0.string("request_no") }
             for no in awaiting where !decided.contains(no) {
                 decided.insert(no)
                 let id = Harness.newID("decision-race")

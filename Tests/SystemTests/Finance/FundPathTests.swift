@@ -39,7 +39,10 @@ final class FundPathTests: FundSystemTestCase {
         XCTAssertEqual(after["available_fen"], reserved["available_fen"])
         XCTAssertEqual(after["cash_fen"]! - before["cash_fen"]!, -30_050)
         XCTAssertEqual(after["outstanding_fen"]! - before["outstanding_fen"]!, 30_050)
-        let view = try h.rows("SELECT amount::text, outstanding::text, approver, disbursed_at IS NOT NULL AS paid, case_id::text FROM wage.fund_overview WHERE request_no = $1", [no])[0]
+        let view = try h.rows("""
+            SELECT amount::text, outstanding::text, approver, disbursed_at IS NOT NULL AS paid, case_id::text
+            FROM wage.fund_overview WHERE request_no = $1
+            """, [no])[0]
         XCTAssertEqual(try view.string("amount"), "300.50")
         XCTAssertEqual(try view.string("outstanding"), "300.50")
         XCTAssertEqual(try view.string("approver"), "王区长")
@@ -49,8 +52,7 @@ final class FundPathTests: FundSystemTestCase {
         XCTAssertEqual(try h.value("SELECT body::jsonb->>'amount' FROM wage.outbox WHERE message_id = $1 AND type = 'fund.disbursed'",
                                    ["\(decision):disbursed"]), "300.50")
         try h.waitUntil("hrss records the disbursement") { try h.timeline(caseID, by: "hrss") == ["fund_disbursed"] }
-        XCTAssertEqual(try h.value("SELECT detail->>'request_no' FROM wage.case_timeline WHERE case_id = $1::uuid AND department = 'hrss'",
-                                   [caseID]), no)
+        XCTAssertEqual(try h.hrssFundDetail(caseID, "request_no"), no)
         XCTAssertEqual(try h.timeline(caseID, by: "finance"), ["fund_requested", "fund_disbursed"])
         try h.assertLedgerConsistent()
     }
@@ -70,8 +72,7 @@ final class FundPathTests: FundSystemTestCase {
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.fund_entries WHERE request_no = $1", [no]), "0")
         XCTAssertEqual(try h.value("SELECT approver FROM wage.fund_overview WHERE request_no = $1", [no]), "王区长")
         try h.waitUntil("hrss records the rejection") { try h.timeline(caseID, by: "hrss") == ["fund_rejected"] }
-        XCTAssertEqual(try h.value("SELECT detail->>'reason' FROM wage.case_timeline WHERE case_id = $1::uuid AND department = 'hrss'",
-                                   [caseID]), "材料不全")
+        XCTAssertEqual(try h.hrssFundDetail(caseID, "reason"), "材料不全")
         XCTAssertEqual(try h.timeline(caseID, by: "finance"), ["fund_requested", "fund_rejected"])
     }
 
@@ -87,8 +88,7 @@ final class FundPathTests: FundSystemTestCase {
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.rejections WHERE message_id = $1", [requestID]), "0",
                        "a business outcome, not a rejection")
         try h.waitUntil("hrss is told") { try h.timeline(caseID, by: "hrss") == ["fund_rejected"] }
-        XCTAssertEqual(try h.value("SELECT detail->>'reason' FROM wage.case_timeline WHERE case_id = $1::uuid AND department = 'hrss'",
-                                   [caseID]), "insufficient_fund")
+        XCTAssertEqual(try h.hrssFundDetail(caseID, "reason"), "insufficient_fund")
         XCTAssertEqual(try h.timeline(caseID, by: "finance"), ["fund_insufficient"])
 
         // Exactly the available balance fits (then nothing is left).

@@ -28,15 +28,18 @@ final class FundRedeliveryTests: FundSystemTestCase {
         try h.deliverDirect(to: .finance, from: .hrss, "fund.request", request, id: requestID)
         try h.waitForFund(no, "awaiting_approval")
         for _ in 0..<2 { try h.publish(as: .government, "fund.decision", Harness.fundDecision(no, "approved"), id: decisionID) }
-        for _ in 0..<2 { try h.deliverDirect(to: .finance, from: .government, "fund.decision", Harness.fundDecision(no, "approved"), id: decisionID) }
+        for _ in 0..<2 {
+            try h.deliverDirect(to: .finance, from: .government, "fund.decision", Harness.fundDecision(no, "approved"), id: decisionID)
+        }
         try h.waitForFund(no, "disbursed")
         let recoveryID = Harness.newID("recovered")
-        for _ in 0..<3 { try h.deliverDirect(to: .finance, from: .hrss, "fund.recovered", ["request_no": .string(no), "amount": "10.00"], id: recoveryID) }
+        let recovery: JSONValue = ["request_no": .string(no), "amount": "10.00"]
+        for _ in 0..<3 { try h.deliverDirect(to: .finance, from: .hrss, "fund.recovered", recovery, id: recoveryID) }
         try h.waitForFund(no, "partially_recovered")
         // A sentinel behind the copies: once it is applied, every copy was consumed.
         let sentinel = Harness.newID("sentinel")
         try h.deliverDirect(to: .finance, from: .finance, "fund.deposit", ["amount": "0.01"], id: sentinel)
-        try h.waitUntil("sentinel") { try h.value("SELECT count(*) FROM wage.inbox WHERE consumer = 'finance' AND message_id = $1", [sentinel]) == "1" }
+        try h.waitTakenByFinance(sentinel)
 
         XCTAssertEqual(try h.fundFigures()["cash_fen"]! - cash0, 7_000 - 7_000 + 1_000 + 1, "one deposit, one disbursement, one recovery")
         XCTAssertEqual(try entries(no, "disbursement"), "1")
@@ -52,6 +55,7 @@ final class FundRedeliveryTests: FundSystemTestCase {
 
     func testACrashBeforeCommitLeavesNothingAndTheRetryPaysOnce() throws {
         try h.startRouter()
+        try h.startWorker(.hrss) { Workers.hrss(settings: .init(sweepInterval: nil)) }
         let decisionID = Harness.newID("decision")
         try h.startWorker(.finance) { InterruptingHandler(Workers.finance(), crashOnce: [decisionID]) }
         let caseID = try h.makeFundCase()
@@ -69,6 +73,7 @@ final class FundRedeliveryTests: FundSystemTestCase {
 
     func testACommitWhoseAckWasLostIsNotAppliedAgain() async throws {
         try h.startRouter()
+        try h.startWorker(.hrss) { Workers.hrss(settings: .init(sweepInterval: nil)) }
         let first = try stoppable(.finance) { Workers.finance() }
         let caseID = try h.makeFundCase()
         try h.deposit("40.00")
@@ -95,7 +100,7 @@ final class FundRedeliveryTests: FundSystemTestCase {
         let second = try stoppable(.finance) { Workers.finance() }
         let sentinel = Harness.newID("sentinel")
         try h.publish(as: .finance, "fund.deposit", ["amount": "0.01"], id: sentinel)
-        try h.waitUntil("sentinel") { try h.value("SELECT count(*) FROM wage.inbox WHERE consumer = 'finance' AND message_id = $1", [sentinel]) == "1" }
+        try h.waitTakenByFinance(sentinel)
         await second.kill()
         XCTAssertEqual(try h.drain("dept.finance").count, 0, "the redelivered decision was acknowledged")
         XCTAssertEqual(try entries(no, "disbursement"), "1")

@@ -22,7 +22,7 @@ final class FundWorkerStopTests: FundSystemTestCase {
         try h.startRouter()
         try h.startWorker(.hrss) { Workers.hrss(settings: .init(sweepInterval: nil)) }
         let n = 20
-        let cases = try (0..<n).map { _ in try h.makeFundCase("stop") }
+        let cases = try h.registerFundCases(n, label: "stop")
         let numbers = (0..<n).map { _ in Harness.newID("F-stop") }
         var worker = try slowWorker()
         try h.deposit("20.00")

@@ -1,5 +1,5 @@
-import AMQP
 import Departments
+import Duties
 import Foundation
 import Runtime
 import Store
@@ -16,15 +16,29 @@ extension Harness {
         try startWorker(.hrss) { Workers.hrss(settings: .init(sweepInterval: nil)) }
     }
 
-    /// A case row created directly as admin (the office's `clue.report` path is
-    /// not needed by the fund). Returns its case_id.
+    /// `count` cases registered as in production: a `clue.report` from the
+    /// platform, applied by worker-hrss (which must be running). Returns their ids.
+    func registerFundCases(_ count: Int, label: String = "fund") throws -> [String] {
+        let refs = (0..<count).map { _ in Harness.newID(label) }
+        guard case .object(var clue) = SamplePayloads.valid(for: .clueReport) else {
+            XCTFail("the sample clue.report is not an object")
+            return []
+        }
+        for ref in refs {
+            clue["clue_ref"] = .string(ref)
+            try publish(as: .platform, "clue.report", .object(clue))
+        }
+        try waitUntil("\(count) case(s) registered") {
+            try value("SELECT count(*) FROM wage.cases WHERE channel = 'hotline' AND clue_ref = ANY($1)", [refs]) == "\(count)"
+        }
+        let byRef = try rows("SELECT clue_ref, case_id::text AS case_id FROM wage.cases WHERE channel = 'hotline' AND clue_ref = ANY($1)",
+                             [refs]).reduce(into: [String: String]()) { $0[try $1.string("clue_ref")] = try $1.string("case_id") }
+        return refs.compactMap { byRef[$0] }
+    }
+
+    /// One case registered through worker-hrss.
     func makeFundCase(_ label: String = "fund") throws -> String {
-        try XCTUnwrap(value("""
-            INSERT INTO wage.cases (channel, clue_ref, origin, employer_name, sector, workers_count, amount_owed_fen,
-                                    risk_level, status, assignee)
-            VALUES ('hotline', $1, 'platform', '测试建筑公司', 'construction', 12, 50000000, 'medium', 'accepted', 'housing')
-            RETURNING case_id::text
-            """, [Harness.newID(label)]))
+        try XCTUnwrap(registerFundCases(1, label: label).first)
     }
 
     /// A valid `fund.request` body.
@@ -72,10 +86,28 @@ extension Harness {
         return (try row.string("reason"), try row.string("rejected_by"))
     }
 
-    /// The events of `caseID`'s timeline under `department`, in order.
+    /// The fund events (`fund_*`) of `caseID`'s timeline under `department`, in order
+    /// (the office's own entries, e.g. `registered`, are left out).
     func timeline(_ caseID: String, by department: String) throws -> [String] {
-        try rows("SELECT event FROM wage.case_timeline WHERE case_id = $1::uuid AND department = $2 ORDER BY seq",
-                 [caseID, department]).map { try $0.string("event") }
+        try rows("""
+            SELECT event FROM wage.case_timeline WHERE case_id = $1::uuid AND department = $2 AND event LIKE 'fund%'
+            ORDER BY seq
+            """, [caseID, department]).map { try $0.string("event") }
+    }
+
+    /// `detail->>key` of the first fund entry under hrss on `caseID`'s timeline.
+    func hrssFundDetail(_ caseID: String, _ key: String) throws -> String? {
+        try value("""
+            SELECT detail->>$2 FROM wage.case_timeline
+            WHERE case_id = $1::uuid AND department = 'hrss' AND event LIKE 'fund%' ORDER BY seq LIMIT 1
+            """, [caseID, key])
+    }
+
+    /// Waits until the finance worker has taken message `id` (its inbox row).
+    func waitTakenByFinance(_ id: String) throws {
+        try waitUntil("finance took \(id)") {
+            try value("SELECT count(*) FROM wage.inbox WHERE consumer = 'finance' AND message_id = $1", [id]) == "1"
+        }
     }
 
     /// Asserts the whole ledger: each entry sums to zero, each account's postings
@@ -113,29 +145,6 @@ extension Harness {
     }
 }
 
-/// A worker with its own stop flag, so a test can stop ("kill") it alone
-/// between messages and start another one.
-final class StoppableWorker {
-    let stop = StopFlag()
-    let threads = ThreadGroup()
-
-    /// `prefetch` bounds how many messages the worker applies in one transaction.
-    init(_ h: Harness, _ principal: Principal, prefetch: UInt16 = 100,
-         _ make: @escaping WorkerService.HandlerFactory) throws {
-        try WorkerService(principal: principal, databaseURL: try h.env.databaseURL(for: principal),
-                          amqpURL: try h.env.amqpURL(for: principal), prefetch: prefetch, logger: h.logger,
-                          makeHandler: make)
-            .start(stop: stop, threads: threads)
-    }
-
-    /// Stops the consumer (the batch in hand finishes or goes back to the
-    /// queue; prefetched ones are requeued when the connection closes) and the relay.
-    func kill() async {
-        stop.set()
-        await threads.wait()
-    }
-}
-
 /// Base of the fund system tests: a fresh harness with empty queues; each
 /// subclass starts the services it needs.
 class FundSystemTestCase: XCTestCase {
@@ -163,54 +172,4 @@ class FundSystemTestCase: XCTestCase {
 
     /// `fen` as a wire amount.
     func yuan(_ fen: Int64) -> String { Money(fen: fen).yuanString }
-}
-
-extension Harness {
-    /// Puts a message straight on `dept.<to>` as the router does (user `router`,
-    /// header `x-wage-sender`), bypassing the router's own dedupe: how a
-    /// worker sees a broker redelivery or a router republish of the same id.
-    func deliverDirect(to recipient: Principal, from sender: Principal, _ type: String, _ body: JSONValue, id: String) throws {
-        let publisher = try AMQPPublisher(url: try AMQPURL(try env.amqpURL(for: .router)), name: "test-direct")
-        defer { publisher.close() }
-        var props = AMQPProperties()
-        props.messageID = id
-        props.type = type
-        props.userID = Principal.router.rawValue
-        props.contentType = "application/json"
-        props.deliveryMode = 2
-        props.headers["x-wage-sender"] = .string(sender.rawValue)
-        try publisher.publish([OutgoingMessage(exchange: "wage.dept", routingKey: recipient.rawValue, properties: props,
-                                               body: Array(body.serialized.utf8))])
-    }
-}
-
-/// Wraps a worker's handler to interrupt it: waits `delay` seconds in every
-/// message (so a test can stop the worker mid-batch), and throws once, after
-/// the real handler wrote its effects, for each id in `crashOnce` (a crash
-/// before COMMIT: everything must roll back and the retry apply it once).
-final class InterruptingHandler: MessageHandler, @unchecked Sendable {
-    let inner: any MessageHandler
-    let delay: Double
-    private let lock = NSLock()
-    private var crashOnce: Set<String>
-
-    init(_ inner: any MessageHandler, delay: Double = 0, crashOnce: Set<String> = []) {
-        self.inner = inner
-        self.delay = delay
-        self.crashOnce = crashOnce
-    }
-
-    var principal: Principal { inner.principal }
-
-    struct SimulatedCrash: Error {}
-
-    func handle(_ message: InboundMessage, context: HandlerContext) throws -> Disposition {
-        if delay > 0 { Thread.sleep(forTimeInterval: delay) }
-        let disposition = try inner.handle(message, context: context)
-        lock.lock()
-        let crash = crashOnce.remove(message.messageID) != nil
-        lock.unlock()
-        if crash { throw SimulatedCrash() }
-        return disposition
-    }
 }
