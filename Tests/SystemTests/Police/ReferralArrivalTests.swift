@@ -33,7 +33,7 @@ final class PoliceReferralArrivalTests: PoliceSystemTestCase {
                                   "decide_by": .string(decideBy)]])
         XCTAssertEqual(try h.value("SELECT array_to_string(recipients, ',') FROM wage.routing_log WHERE message_id = $1",
                                    ["\(id):receipt"]), "hrss")
-        XCTAssertEqual(try entries(caseID, by: .police).map(\.event), ["referral_received"])
+        XCTAssertEqual(try referralEvents(caseID, by: .police), ["referral_received"])
         XCTAssertEqual(try h.value("SELECT status FROM wage.referral_events WHERE message_id = $1", [id]), "under_review")
     }
 

@@ -22,7 +22,7 @@ final class PoliceReferralDecisionTests: PoliceSystemTestCase {
                        "hrss,police", "delivered to hrss and copied to police")
         let details = try waitForOfficeEntries(caseID, "referral_decision")
         XCTAssertEqual(details, [["referral_no": .string(no), "decision": "filed", "police_case_no": "P-2026-0042"]])
-        XCTAssertEqual(try entries(caseID, by: .police).map(\.event), ["referral_received", "referral_filed"])
+        XCTAssertEqual(try referralEvents(caseID, by: .police), ["referral_received", "referral_filed"])
     }
 
     func testNotFiledNeedsAReasonAtTheRouter() throws {

@@ -51,7 +51,7 @@ final class PoliceReferralOverdueTests: PoliceSystemTestCase {
         XCTAssertEqual(try overdueEntries(caseID, decided).count, 0, "a decided referral is never overdue")
 
         // The view (today, real time) and the function (any as_of) agree with the worker.
-        let view = try h.rows("SELECT referral_no, days_overdue FROM wage.overdue_referrals WHERE case_id = $1::uuid", [caseID])
+        let view = try h.rows("SELECT referral_no, days_overdue FROM wage.overdue_referrals WHERE case_id = $1::uuid ORDER BY decide_by", [caseID])
         XCTAssertEqual(try view.map { try $0.string("referral_no") }, [late, marker])
         XCTAssertEqual(try view.map { try $0.int("days_overdue") }, [2, 1])
         let asOf = "SELECT count(*) FROM wage.overdue_referrals_as_of($1::date) WHERE referral_no = $2"

@@ -39,7 +39,7 @@ final class PoliceReferralReconsiderationTests: PoliceSystemTestCase {
         XCTAssertEqual(try overview(no, "status"), "not_filed")
         let decisions = try waitForOfficeEntries(caseID, "referral_decision", count: 2)
         XCTAssertEqual(decisions.compactMap { $0["decision"]?.stringValue }, ["not_filed", "not_filed"])
-        XCTAssertEqual(try entries(caseID, by: .police).map(\.event),
+        XCTAssertEqual(try referralEvents(caseID, by: .police),
                        ["referral_received", "referral_not_filed", "referral_reconsidering", "referral_not_filed"])
     }
 

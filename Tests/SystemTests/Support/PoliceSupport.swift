@@ -108,6 +108,11 @@ class PoliceSystemTestCase: XCTestCase {
         }
     }
 
+    /// The case's referral events (`referral_*`) recorded by `department`, in order.
+    func referralEvents(_ caseID: String, by department: Principal) throws -> [String] {
+        try entries(caseID, by: department).map(\.event).filter { $0.hasPrefix("referral_") }
+    }
+
     /// Waits until hrss has `count` timeline entries `event` on the case; returns their details.
     @discardableResult
     func waitForOfficeEntries(_ caseID: String, _ event: String, count: Int = 1,
