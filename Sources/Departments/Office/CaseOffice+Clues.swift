@@ -30,8 +30,10 @@ extension CaseOffice {
         }
         try runner(context).perform(transition.actions)
         // The automatic transfer is applied now; its copy (message id below) will be recognised.
-        let transferID = transition.messages.first { $0.type == .caseTransfer }?.messageID(cause: message.messageID)
-            ?? "\(message.messageID):\(caseID):transfer"
+        // The same id the outbox gives it (capped at 128 characters for a long cause id).
+        let transferID = HandlerContext.followUpID(
+            cause: message.messageID,
+            suffix: transition.messages.first { $0.type == .caseTransfer }?.idSuffix ?? "\(caseID):transfer")
         try CaseTransferLog.record(transferID, state: transition.state, automatic: true, context: context)
         if report.channel == .petition {
             try OfficeAlerts.link(caseID: caseID, petitionNo: report.clueRef, context: context)
