@@ -1,3 +1,4 @@
+import Store
 import Workflow
 
 /// One concern of a worker (e.g. the office's case workflow, its referral
@@ -46,7 +47,21 @@ public final class CompositeHandler: MessageHandler {
         return try part.handle(message, context: context)
     }
 
+    /// Runs each part's periodic work in its own savepoint: a part that fails is
+    /// rolled back and logged, and the other parts' work still commits.
     public func periodic(context: HandlerContext) throws {
-        for part in parts { try part.periodic(context: context) }
+        for part in parts {
+            try context.db.execute("SAVEPOINT periodic_part")
+            do {
+                try part.periodic(context: context)
+                try context.db.execute("RELEASE SAVEPOINT periodic_part")
+            } catch let error as PGError where error.meansDatabaseUnavailable {
+                throw error
+            } catch {
+                try context.db.execute("ROLLBACK TO SAVEPOINT periodic_part")
+                context.logger.warning("periodic work of a part failed; the others go on", metadata: [
+                    "part": "\(type(of: part))", "error": "\(error)"])
+            }
+        }
     }
 }

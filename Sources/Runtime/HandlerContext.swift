@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Store
 import Workflow
 
@@ -16,9 +17,13 @@ public final class HandlerContext {
     public let calendar: WorkingCalendar
     /// The message being handled (nil for periodic work).
     public let message: InboundMessage?
+    /// The worker's logger (personal data is masked by the handler).
+    public let logger: Logger
     private(set) var followUps: [FollowUp] = []
 
-    init(db: PGConnection, principal: Principal, now: Date, calendar: WorkingCalendar, message: InboundMessage?) {
+    init(db: PGConnection, principal: Principal, now: Date, calendar: WorkingCalendar, message: InboundMessage?,
+         logger: Logger = Logger(label: "wage-handler")) {
+        self.logger = logger
         self.db = db
         self.principal = principal
         self.now = now

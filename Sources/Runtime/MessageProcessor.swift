@@ -92,7 +92,7 @@ public final class MessageProcessor {
             return .acknowledged(.rejected(.processingFailed))
         }
         let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
-                                     calendar: calendar, message: message)
+                                     calendar: calendar, message: message, logger: logger)
         try db.execute("SAVEPOINT handler")
         let disposition: Disposition
         do {
@@ -120,7 +120,7 @@ public final class MessageProcessor {
     public func runPeriodic() throws {
         try db.transaction { db in
             let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
-                                         calendar: calendar, message: nil)
+                                         calendar: calendar, message: nil, logger: logger)
             try handler.periodic(context: context)
             try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
         }
@@ -144,7 +144,7 @@ public final class MessageProcessor {
             "reason": .string(reason.code),
         ]
         try OutboxWriter.insert(
-            [FollowUp(messageID: "\(message.messageID):rejected:\(me.rawValue)", type: .messageRejected,
+            [FollowUp(messageID: HandlerContext.followUpID(cause: message.messageID, suffix: "rejected:\(me.rawValue)"), type: .messageRejected,
                       body: notice, correlationID: message.correlationID)],
             from: me, db: db)
     }

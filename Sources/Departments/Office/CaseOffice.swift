@@ -29,7 +29,14 @@ public final class CaseOffice: HandlerPart {
             case .clueReport?: return try report(ClueReport(json: message.payload), message: message, context: context)
             case .caseTransfer?: return try transfer(CaseTransfer(json: message.payload), message: message, context: context)
             case .officeSweep?:
-                try sweep(asOf: OfficeSweep(json: message.payload).effectiveDay(today: context.today), context: context)
+                let asOf = try OfficeSweep(json: message.payload).effectiveDay(today: context.today)
+                try sweep(asOf: asOf, context: context)
+                // The sweep also lists referrals whose police decision is overdue
+                // (each recorded once on its case's timeline).
+                let overdue = try ReferralTracking.recordOverdue(asOf: asOf, context: context)
+                if !overdue.isEmpty {
+                    context.logger.notice("referral decisions overdue", metadata: ["as_of": "\(asOf)", "count": "\(overdue.count)"])
+                }
                 return .ack
             default: return try decide(message, context: context)
             }

@@ -76,4 +76,15 @@ final class PoliceReferralOverdueTests: PoliceSystemTestCase {
         let copies = try h.drain(Principal.police.queueName)
         XCTAssertEqual(copies.compactMap(\.properties.messageID), [id, measure], "the copies wait in police's queue")
     }
+
+    func testAnOfficeSweepAsOfADateRecordsTheReferralsOverdueThen() throws {
+        try startPoliceAndOffice()  // no periodic work: only the sweep message records
+        let caseID = try makeCase()
+        let no = try insertUnderReview(caseID, decideBy: today.adding(days: 3))
+        try h.publish(as: .hrss, "office.sweep", ["as_of": .string(today.adding(days: 2).iso)])
+        try h.publish(as: .hrss, "office.sweep", ["as_of": .string(today.adding(days: 5).iso)])
+        try h.waitUntil("overdue entry from the sweep") { try !overdueEntries(caseID, no).isEmpty }
+        XCTAssertEqual(try overdueEntries(caseID, no).first?["days_overdue"], .int(2), "as of the sweep's date")
+        XCTAssertEqual(try overdueEntries(caseID, no).count, 1)
+    }
 }
