@@ -13,9 +13,22 @@ final class BrokerProbe {
     private(set) var serverVersion = "?"
 
     init(url: AMQPURL) throws {
+        state = try Self.open(url)
+        serverVersion = Self.property("version", in: amqp_get_server_properties(state)) ?? "?"
+    }
+
+    deinit {
+        _ = amqp_connection_close(state, Int32(AMQP_REPLY_SUCCESS))
+        amqp_destroy_connection(state)
+    }
+
+    /// A logged-in connection, or a `BenchFailure` (nothing left to free).
+    private static func open(_ url: AMQPURL) throws -> amqp_connection_state_t {
         guard let state = amqp_new_connection() else { throw BenchFailure("amqp_new_connection failed") }
-        self.state = state
-        guard let socket = amqp_tcp_socket_new(state) else { throw BenchFailure("amqp_tcp_socket_new failed") }
+        guard let socket = amqp_tcp_socket_new(state) else {
+            amqp_destroy_connection(state)
+            throw BenchFailure("amqp_tcp_socket_new failed")
+        }
         var open = crmq_timeval(5)
         let status = amqp_socket_open_noblock(socket, url.host, Int32(url.port), &open)
         guard status == 0 else {
@@ -28,12 +41,7 @@ final class BrokerProbe {
             amqp_destroy_connection(state)
             throw BenchFailure("RabbitMQ refused the login of \(url.user) on vhost \(url.vhost): check stack.env")
         }
-        serverVersion = Self.property("version", in: amqp_get_server_properties(state)) ?? "?"
-    }
-
-    deinit {
-        _ = amqp_connection_close(state, Int32(AMQP_REPLY_SUCCESS))
-        amqp_destroy_connection(state)
+        return state
     }
 
     /// Message and consumer counts of `queue` (passive declare on a fresh channel).

@@ -47,7 +47,9 @@ final class ServiceProcess {
     /// Throws, with the end of its log, when the process has exited.
     func requireRunning() throws {
         guard !isRunning else { return }
-        throw BenchFailure("\(name) (pid \(pid)) exited (status \(exitStatus ?? -1)) during the benchmark; "
+        let status = exitStatus ?? 0
+        let how = status & 0x7f != 0 ? "was killed by signal \(status & 0x7f)" : "exited with code \((status >> 8) & 0xff)"
+        throw BenchFailure("\(name) (pid \(pid)) \(how) during the benchmark; "
             + "last lines of \(logPath):\n\(tail(12))")
     }
 
