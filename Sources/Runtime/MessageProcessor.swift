@@ -22,7 +22,8 @@ public final class MessageProcessor {
     let logger: Logger
     var calendar: WorkingCalendar
     let clock: @Sendable () -> Date
-    /// Deliveries beyond this count are refused with `processing_failed` instead of retried.
+    /// A message delivered this many times before (`x-delivery-count`) whose attempt
+    /// fails again is refused with `processing_failed` instead of retried.
     public var maxAttempts: Int
 
     public init(handler: any MessageHandler, db: PGConnection, calendar: WorkingCalendar, logger: Logger,
@@ -39,13 +40,39 @@ public final class MessageProcessor {
     /// caller reconnects and calls again with the same message, which costs no
     /// delivery attempt); every other failure becomes `.retry`.
     public func process(_ message: InboundMessage) throws -> Outcome {
+        let failure: Failure
         do {
             return try db.transaction { db in try apply(message, db: db) }
-        } catch let failure as Failure {
-            return failure.outcome(logger: logger, message: message)
+        } catch let f as Failure {
+            failure = f
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            failure = .transaction(error)
+        }
+        guard isLastAttempt(message) else { return failure.outcome(logger: logger, message: message) }
+        do {
+            return try db.transaction { db in try refuseAtLimit(message, failure, db: db) }
         } catch let error as PGError where !error.meansDatabaseUnavailable {
             return Failure.transaction(error).outcome(logger: logger, message: message)
         }
+    }
+
+    /// A delivery at or beyond `maxAttempts` whose attempt failed is the last one.
+    /// (The delivery count also counts deliveries returned because a consumer died —
+    /// a crash, kill -9, a broker restart —, so reaching it says nothing about the
+    /// handler: such a message is still tried, and refused only when this try fails.)
+    func isLastAttempt(_ message: InboundMessage) -> Bool { message.deliveryCount >= maxAttempts }
+
+    /// Records the refusal `processing_failed` (with the inbox row) after the last attempt failed.
+    private func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
+        let fresh = try db.execute(
+            "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            [handler.principal.rawValue, message.messageID, message.rawType])
+        guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
+        logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
+            "message_id": "\(message.messageID)", "type": "\(message.rawType)",
+            "deliveries": "\(message.deliveryCount + 1)", "why": "\(failure.why)"])
+        try refuse(message, reason: .processingFailed, db: db)
+        return .acknowledged(.rejected(.processingFailed))
     }
 
     /// Applies several messages in ONE transaction (one commit for all), each
@@ -66,10 +93,10 @@ public final class MessageProcessor {
                         try db.execute("RELEASE SAVEPOINT message")
                     } catch let failure as Failure {
                         try db.execute("ROLLBACK TO SAVEPOINT message")
-                        outcomes.append(failure.outcome(logger: logger, message: message))
+                        outcomes.append(try afterFailure(message, failure, db: db))
                     } catch let error as PGError where !error.meansDatabaseUnavailable {
                         try db.execute("ROLLBACK TO SAVEPOINT message")
-                        outcomes.append(Failure.transaction(error).outcome(logger: logger, message: message))
+                        outcomes.append(try afterFailure(message, .transaction(error), db: db))
                     }
                 }
                 return outcomes
@@ -80,6 +107,18 @@ public final class MessageProcessor {
         }
     }
 
+    /// In a batch, after the message's savepoint was rolled back: retry it, or at
+    /// the attempt limit record its refusal (in the same savepoint).
+    private func afterFailure(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
+        guard isLastAttempt(message) else { return failure.outcome(logger: logger, message: message) }
+        do {
+            return try refuseAtLimit(message, failure, db: db)
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            try db.execute("ROLLBACK TO SAVEPOINT message")
+            return Failure.transaction(error).outcome(logger: logger, message: message)
+        }
+    }
+
     /// The effects of one message inside an open transaction.
     private func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
         let principal = handler.principal.rawValue
@@ -87,10 +126,6 @@ public final class MessageProcessor {
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             [principal, message.messageID, message.rawType])
         guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
-        if message.deliveryCount >= maxAttempts {
-            try refuse(message, reason: .processingFailed, db: db)
-            return .acknowledged(.rejected(.processingFailed))
-        }
         let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
                                      calendar: calendar, message: message, logger: logger)
         try db.execute("SAVEPOINT handler")
@@ -155,13 +190,15 @@ public final class MessageProcessor {
         case retryRequested(String)
         case transaction(PGError)
 
-        func outcome(logger: Logger, message: InboundMessage) -> Outcome {
-            let why: String
+        var why: String {
             switch self {
-            case .handler(let error): why = "handler failed: \(error)"
-            case .retryRequested(let reason): why = reason
-            case .transaction(let error): why = "transaction failed: \(error)"
+            case .handler(let error): return "handler failed: \(error)"
+            case .retryRequested(let reason): return reason
+            case .transaction(let error): return "transaction failed: \(error)"
             }
+        }
+
+        func outcome(logger: Logger, message: InboundMessage) -> Outcome {
             logger.warning("not applied; will retry", metadata: [
                 "message_id": "\(message.messageID)", "type": "\(message.rawType)", "why": "\(why)"])
             return .retry(why)

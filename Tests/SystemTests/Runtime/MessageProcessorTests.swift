@@ -126,8 +126,34 @@ final class MessageProcessorTests: XCTestCase {
         let p = processor(handler, maxAttempts: 3)
         let m = message(deliveryCount: 3)
         XCTAssertEqual(try p.process(m), .acknowledged(.rejected(.processingFailed)))
-        XCTAssertEqual(handler.calls, 0, "the handler is not called again")
+        XCTAssertEqual(handler.calls, 1, "tried once more, refused because this try failed too")
         XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [m.messageID]), "processing_failed")
+    }
+
+    /// The delivery count also counts deliveries returned by consumers that died
+    /// (kill -9, a crash loop, a broker restart): at the limit a message whose
+    /// handler works is applied, not refused.
+    func testAMessageAtTheAttemptLimitWhoseHandlerWorksIsApplied() throws {
+        let handler = ScriptedHandler { _, _ in .ack }
+        let p = processor(handler, maxAttempts: 3)
+        let m = message(deliveryCount: 5)
+        XCTAssertEqual(try p.process(m), .acknowledged(.applied))
+        XCTAssertEqual(try p.process(batch: [message(deliveryCount: 3), message(deliveryCount: 9)]),
+                       [.acknowledged(.applied), .acknowledged(.applied)])
+        XCTAssertNil(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [m.messageID]))
+    }
+
+    func testInABatchAFailureAtTheAttemptLimitIsRefusedAndTheOthersApply() throws {
+        struct Boom: Error {}
+        let handler = ScriptedHandler { m, _ in if m.deliveryCount >= 3 { throw Boom() }; return .ack }
+        let p = processor(handler, maxAttempts: 3)
+        let (ok, failing, early) = (message(), message(deliveryCount: 3), message(deliveryCount: 2))
+        let outcomes = try p.process(batch: [ok, failing, early])
+        XCTAssertEqual(outcomes[0], .acknowledged(.applied))
+        XCTAssertEqual(outcomes[1], .acknowledged(.rejected(.processingFailed)))
+        XCTAssertEqual(outcomes[2], .acknowledged(.applied))
+        XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [failing.messageID]), "processing_failed")
+        XCTAssertEqual(try h.value("SELECT count(*) FROM wage.inbox WHERE consumer = 'hrss' AND message_id = $1", [failing.messageID]), "1")
     }
 
     func testABatchAppliesEachMessageInItsOwnSavepoint() throws {
