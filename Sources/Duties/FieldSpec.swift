@@ -6,7 +6,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     case string(minLength: Int, maxLength: Int)
     /// A JSON string that is one of `values`.
     case enumeration([String])
-    /// A JSON integer (no fraction, no exponent) `>= min`.
+    /// A JSON integer `>= min` and `<= SchemaBounds.maxInt` (an integral value in
+    /// exponent notation, `1e2`, reads as the integer 100).
     case int(min: Int)
     /// A JSON `true` or `false`.
     case bool
@@ -83,6 +84,8 @@ public enum SchemaBounds {
     public static let maxIDLength = 128
     /// Longest `original_body` of a `message.rejected` (the §2 body limit).
     public static let maxBodyLength = 262_144
+    /// Largest count (`int` fields): the database stores counts as `integer`.
+    public static let maxInt = Int(Int32.max)
     /// Accepted dates: 2000-01-01 ... 2100-12-31.
     public static let days: ClosedRange<Day> = Day(year: 2000, month: 1, day: 1)!...Day(year: 2100, month: 12, day: 31)!
 }

@@ -33,9 +33,12 @@ public func checkProperties(messageID: String?, type: String?, userID: String?, 
 }
 
 /// Parses a message body: one UTF-8 JSON object, else `invalid_json`
-/// (malformed, not UTF-8, or JSON that is not an object; CONTRACT §2).
+/// (malformed — also what only a lenient parser takes: trailing commas, duplicate
+/// names, see `StrictJSON` —, not UTF-8, or JSON that is not an object; CONTRACT §2).
 public func parseBody(_ bytes: some Collection<UInt8>) -> Result<JSONValue, RejectionReason> {
-    guard let value = try? JSONValue.parse(bytes), case .object = value else { return .failure(.invalidJSON) }
+    guard StrictJSON.isWellFormed(bytes), let value = try? JSONValue.parse(bytes), case .object = value else {
+        return .failure(.invalidJSON)
+    }
     return .success(value)
 }
 

@@ -16,7 +16,29 @@ public enum SchemaValidator {
     /// not an object; otherwise `.schema(path)` of the first problem.
     public static func validate(body: JSONValue, fields: [FieldSpec]) -> RejectionReason? {
         guard case .object(let object) = body else { return .invalidJSON }
-        return check(object: object, fields: fields, prefix: "").map { .schema($0) }
+        if let problem = check(object: object, fields: fields, prefix: "") { return .schema(problem) }
+        // U+0000 cannot be stored in PostgreSQL text or jsonb: refused anywhere, also in
+        // free-form (`any`) values and unknown extra fields (a worker would fail on it forever).
+        return firstNUL(in: body, path: "").map { .schema($0) }
+    }
+
+    /// The path of the first string or member name (sorted, depth first) holding U+0000.
+    static func firstNUL(in value: JSONValue, path: String) -> String? {
+        switch value {
+        case .string(let s): return s.unicodeScalars.contains("\u{0}") ? path : nil
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                if let p = firstNUL(in: item, path: "\(path)[\(index)]") { return p }
+            }
+        case .object(let members):
+            for name in members.keys.sorted() {
+                let p = path.isEmpty ? name : "\(path).\(name)"
+                if name.unicodeScalars.contains("\u{0}") { return p }
+                if let q = firstNUL(in: members[name]!, path: p) { return q }
+            }
+        default: break
+        }
+        return nil
     }
 
     /// The path of the first problem of `value` against `kind`, or `nil` when it is valid.
@@ -28,7 +50,7 @@ public enum SchemaValidator {
         case .enumeration(let values):
             guard case .string(let s) = value, values.contains(s) else { return path }
         case .int(let min):
-            guard let n = value.intValue, n >= min else { return path }
+            guard let n = value.intValue, n >= min, n <= SchemaBounds.maxInt else { return path }
         case .bool:
             guard case .bool = value else { return path }
         case .money:
@@ -86,7 +108,7 @@ public enum SchemaValidator {
     /// Length in characters within bounds; a non-empty string must not be only whitespace.
     private static func isValid(_ s: String, minLength: Int, maxLength: Int) -> Bool {
         let count = s.count
-        guard count >= minLength, count <= maxLength else { return false }
+        guard count >= minLength, count <= maxLength, !s.unicodeScalars.contains("\u{0}") else { return false }
         if minLength >= 1, s.allSatisfy(\.isWhitespace) { return false }
         return true
     }
