@@ -9,13 +9,13 @@ import Workflow
 
 /// `wage-router` as a swift-service-lifecycle `Service`: `threads` competing
 /// consumers of `router.intake`, each with its own connections.
-public struct RouterService: Service {
+public struct RouterService: ThreadedService {
     let dutyList: DutyList
     let databaseURL: String
     let amqpURL: String
     let threads: Int
     let prefetch: UInt16
-    let logger: Logger
+    public let logger: Logger
 
     public init(dutyList: DutyList, databaseURL: String, amqpURL: String, threads: Int = 1,
                 prefetch: UInt16 = 50, logger: Logger) {
@@ -25,18 +25,6 @@ public struct RouterService: Service {
         self.threads = max(1, threads)
         self.prefetch = prefetch
         self.logger = logger
-    }
-
-    public func run() async throws {
-        let stop = StopFlag()
-        let threads = ThreadGroup()
-        try start(stop: stop, threads: threads)
-        await withGracefulShutdownHandler {
-            await threads.wait()
-        } onGracefulShutdown: { [logger] in
-            logger.info("graceful shutdown requested")
-            stop.set()
-        }
     }
 
     /// Starts the router's consumer threads on `threads`; they run until `stop`

@@ -8,14 +8,14 @@ import Workflow
 /// A department worker as a swift-service-lifecycle `Service`: a consumer thread
 /// and an outbox-relay thread, each with its own broker and database connections,
 /// stopped gracefully (the message in hand finishes, then both threads return).
-public struct WorkerService: Service {
+public struct WorkerService: ThreadedService {
     public typealias HandlerFactory = @Sendable () -> any MessageHandler
 
     let principal: Principal
     let databaseURL: String
     let amqpURL: String
     let makeHandler: HandlerFactory
-    let logger: Logger
+    public let logger: Logger
     let prefetch: UInt16
     let metricsDirectory: String?
     let clock: @Sendable () -> Date
@@ -31,18 +31,6 @@ public struct WorkerService: Service {
         self.logger = logger
         self.prefetch = prefetch
         self.metricsDirectory = metricsDirectory
-    }
-
-    public func run() async throws {
-        let stop = StopFlag()
-        let threads = ThreadGroup()
-        try start(stop: stop, threads: threads)
-        await withGracefulShutdownHandler {
-            await threads.wait()
-        } onGracefulShutdown: { [logger] in
-            logger.info("graceful shutdown requested")
-            stop.set()
-        }
     }
 
     /// Starts the worker's threads (consumer, outbox relay, metrics file) on

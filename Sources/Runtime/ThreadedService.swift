@@ -1,0 +1,26 @@
+import Logging
+import ServiceLifecycle
+
+/// A swift-service-lifecycle `Service` whose work runs on dedicated threads
+/// (blocking C libraries): `run()` starts them and, on graceful shutdown, sets
+/// the stop flag and waits until every thread has returned.
+public protocol ThreadedService: Service {
+    var logger: Logger { get }
+    /// Starts the threads on `threads`; they run until `stop` is set. Tests use
+    /// this to run the service in-process.
+    func start(stop: StopFlag, threads: ThreadGroup) throws
+}
+
+extension ThreadedService {
+    public func run() async throws {
+        let stop = StopFlag()
+        let threads = ThreadGroup()
+        try start(stop: stop, threads: threads)
+        await withGracefulShutdownHandler {
+            await threads.wait()
+        } onGracefulShutdown: { [logger] in
+            logger.info("graceful shutdown requested")
+            stop.set()
+        }
+    }
+}
