@@ -3,19 +3,22 @@ import Store
 import Workflow
 
 /// Reads and writes `wage.cases` for the office. Every read that precedes a
-/// change locks the row (`FOR UPDATE`), so concurrent messages about one case
-/// (several hrss consumers, a sweep) apply one after the other.
+/// change locks the row (`FOR NO KEY UPDATE`), so concurrent messages about one
+/// case (several hrss consumers, a sweep) apply one after the other. Not `FOR
+/// UPDATE`: that would also wait for the KEY SHARE lock every other worker's
+/// timeline entry takes on the case (its foreign key) until it commits, and two
+/// such waits in opposite orders deadlocked (40P01; Tests/SystemTests/Faults/TimelineLockTests).
 enum CaseStore {
     /// The case `caseID` (canonical UUID text), locked; `nil` when there is none.
     static func lock(_ caseID: String, db: PGConnection) throws -> CaseState? {
-        try db.execute("SELECT \(CaseRow.columns) FROM wage.cases WHERE case_id = $1::uuid FOR UPDATE", [caseID])
+        try db.execute("SELECT \(CaseRow.columns) FROM wage.cases WHERE case_id = $1::uuid FOR NO KEY UPDATE", [caseID])
             .rows.first.map(CaseRow.decode)
     }
 
     /// The case of `channel` + `clueRef`, locked; `nil` when there is none.
     static func lock(channel: ClueChannel, clueRef: String, db: PGConnection) throws -> CaseState? {
         try db.execute(
-            "SELECT \(CaseRow.columns) FROM wage.cases WHERE channel = $1 AND clue_ref = $2 FOR UPDATE",
+            "SELECT \(CaseRow.columns) FROM wage.cases WHERE channel = $1 AND clue_ref = $2 FOR NO KEY UPDATE",
             [channel.rawValue, clueRef]).rows.first.map(CaseRow.decode)
     }
 
@@ -27,7 +30,7 @@ enum CaseStore {
             """
             SELECT \(CaseRow.columns) FROM wage.cases
             WHERE status IN ('transferred', 'accepted', 'returned', 'task_force') AND due_on < $1::date
-            ORDER BY case_id FOR UPDATE
+            ORDER BY case_id FOR NO KEY UPDATE
             """, [asOf.iso]).rows.map(CaseRow.decode)
     }
 
