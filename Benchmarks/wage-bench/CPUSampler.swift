@@ -28,6 +28,13 @@ struct CPUSampler {
         return result
     }
 
+    /// CPU seconds per part between `a` and `b`.
+    static func seconds(from a: Sample, to b: Sample) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (name, end) in b.seconds { result[name] = end - (a.seconds[name] ?? 0) }
+        return result
+    }
+
     /// The services, the benchmark itself, PostgreSQL (postmaster and all its
     /// backends) and RabbitMQ (beam and its helpers).
     static func standard(services: [ServiceProcess], postmaster: pid_t?, broker: pid_t?) -> CPUSampler {

@@ -51,7 +51,7 @@ extension PipelinePhase {
             routedPerSecond: rate(window.routed), workerDeliveriesPerSecond: rate(window.deliveries),
             latencyRegistered: LatencySummary(seconds: registered), latencyDelivered: LatencySummary(seconds: delivered),
             latencyAcceptApplied: LatencySummary(seconds: applied), latencyTotal: LatencySummary(seconds: total),
-            cpuPercent: cpu, database: nil, stageRates: stamps.compactMapValues(Self.rate), rejections: try rejections())
+            cpuPercent: cpu, cpuMillisPerCase: [:], database: nil, stageRates: stamps.compactMapValues(Self.rate), rejections: try rejections())
     }
 
     /// Events per second between the first and the last of `stamps` (nil for fewer than 10).

@@ -37,6 +37,9 @@ struct PipelinePhase {
         var latencyAcceptApplied: LatencySummary?
         var latencyTotal: LatencySummary?
         var cpuPercent: [String: Double]
+        /// CPU milliseconds each part spent per accepted case: unlike rates, this
+        /// hardly changes when other programs share the cores.
+        var cpuMillisPerCase: [String: Double]
         var database: DatabaseCost?
         /// Cases per second each stage completed while the phase ran (from its own
         /// timestamps): hrss registering, housing recording, hrss applying accepts.
@@ -87,13 +90,17 @@ struct PipelinePhase {
                 Progress.say("\(load.phase): no case accepted for \(Int(stallSeconds)) s; ending the phase with \(load.publishedCount - now.accepted) open")
                 break
             }
-            pause(0.1)
+            pause(0.25)
         }
         let after = cpu.sample()
         pause(1.2)  // backends report WAL statistics about once a second
         let counters = try DatabaseCounters.read(admin)
         var result = try collect(cpu: CPUSampler.percent(from: before, to: after))
         result.database = countersBefore.perCase(until: counters, cases: result.casesAccepted)
+        if result.casesAccepted > 0 {
+            result.cpuMillisPerCase = CPUSampler.seconds(from: before, to: after)
+                .mapValues { ($0 * 1000 / Double(result.casesAccepted) * 100).rounded() / 100 }
+        }
         return result
     }
 

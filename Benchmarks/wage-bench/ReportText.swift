@@ -88,6 +88,13 @@ struct ReportText {
             let parts = phase.cpuPercent.sorted { $0.value > $1.value }.map { $0.key + String(format: " %.0f%%", $0.value) }
             out.append("CPU during \(phase.phase) (% of one core; \(result.machine.cpus) cores = \(result.machine.cpus * 100)%): "
                 + parts.joined(separator: ", ") + String(format: "; total %.0f%%", total))
+            if !phase.cpuMillisPerCase.isEmpty {
+                let total = phase.cpuMillisPerCase.values.reduce(0, +)
+                out.append("  CPU per case (ms): " + phase.cpuMillisPerCase.sorted { $0.value > $1.value }
+                    .map { $0.key + String(format: " %.2f", $0.value) }.joined(separator: ", ")
+                    + String(format: "; total %.2f ms → at most %.0f cases/s on %d free cores", total,
+                             Double(result.machine.cpus) * 1000 / max(total, 0.001), result.machine.cpus))
+            }
             if let db = phase.database {
                 out.append("  PostgreSQL per case: \(db.walFlushesPerCase) WAL flushes, \(db.walKiBPerCase) KiB WAL, \(db.rowsWrittenPerCase) rows written")
             }
