@@ -12,9 +12,12 @@ import XCTest
 /// restarted. Afterwards every message had its effect exactly once, none is lost,
 /// and the only dead letters are the ones meant to be refused.
 ///
-/// Size: `WAGE_FAULT_MESSAGES` (default 1200 sent by the test; follow-ups come on
-/// top), `WAGE_FAULT_KILLS` kills per process (default 1), `WAGE_FAULT_RESTARTS`
-/// restarts of each server (default 1).
+/// Size: `WAGE_FAULT_MESSAGES` (at least this many sent by the test, default 2400;
+/// waves go on while faults are being injected; follow-ups come on top),
+/// `WAGE_FAULT_KILLS` kills per process (default 2), `WAGE_FAULT_RESTARTS`
+/// restarts of each server (default 2). The processes are the build's executables
+/// (`swift build --build-tests` builds them, as `deploy/local/test.sh` does; a
+/// plain `swift test` may leave them stale), logging to `<stack dir>/faults-<run>/`.
 final class FaultSuiteTests: XCTestCase {
     func testEveryMessageTakesEffectExactlyOnceThroughKillsAndServerRestarts() throws {
         let started = Date()
