@@ -112,7 +112,7 @@ final class FaultSuiteTests: XCTestCase {
                 let consumer = try AMQPConsumer(url: try AMQPURL(try env.adminAMQPURL()), queue: queue, prefetch: 500, name: "fault-drain")
                 defer { consumer.close() }
                 var got: [AMQPDelivery] = []
-                while let d = try consumer.next(timeout: 0.5) { got.append(d); try consumer.ack(d) }
+                while let d = try consumer.next(timeout: 1) { got.append(d); try consumer.ack(d) }
                 return got
             } catch where Date() < end {
                 Thread.sleep(forTimeInterval: 0.5)

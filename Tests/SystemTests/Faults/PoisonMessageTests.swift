@@ -43,10 +43,18 @@ final class PoisonMessageTests: XCTestCase {
         let followers = Int(ProcessInfo.processInfo.environment["WAGE_FAULT_POISON_FOLLOWERS"] ?? "") ?? 300
         let poisonID = "poison-\(tag)"
         let refs = (0..<followers).map { "poison-\(tag)-C\($0)" }
+        try h.startOffice()
+        // Baseline: the same number of clues without a poison message ahead of them.
+        let baselineStart = Date()
+        for n in 0..<followers { try h.publish(as: .platform, "clue.report", Harness.clue("base-\(tag)-C\(n)"), id: "base-\(tag)-\(n)") }
+        try h.waitUntil("baseline applied", timeout: 60) {
+            try h.value("SELECT count(*) FROM wage.cases WHERE clue_ref LIKE $1", ["base-\(tag)-C%"]) == "\(followers)"
+        }
+        let baseline = Date().timeIntervalSince(baselineStart)
+
+        let start = Date()
         try injectPoisonClue("poison-\(tag)-P", id: poisonID)
         for ref in refs { try h.publish(as: .platform, "clue.report", Harness.clue(ref), id: "\(ref)-clue") }
-        let start = Date()
-        try h.startOffice()
 
         // Sample progress until the poison is refused and every follower is applied.
         var doneAtRefusal: Int?
@@ -62,7 +70,8 @@ final class PoisonMessageTests: XCTestCase {
             return refusedAfter != nil && allDoneAfter != nil
         }
         print("POISON: \(followers) messages queued behind a poison message; \(doneAtRefusal ?? -1) applied before it was refused "
-            + "processing_failed after \(String(format: "%.1f", refusedAfter ?? -1)) s; all applied after \(String(format: "%.1f", allDoneAfter ?? -1)) s")
+            + "processing_failed after \(String(format: "%.1f", refusedAfter ?? -1)) s; all applied after \(String(format: "%.1f", allDoneAfter ?? -1)) s "
+            + "(without the poison: \(String(format: "%.1f", baseline)) s)")
 
         XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [poisonID]), "processing_failed")
         XCTAssertEqual(try h.value("SELECT rejected_by FROM wage.rejections WHERE message_id = $1", [poisonID]), "hrss")
