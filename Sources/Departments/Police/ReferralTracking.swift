@@ -1,3 +1,4 @@
+import Foundation
 import Runtime
 import Workflow
 
@@ -15,11 +16,22 @@ import Workflow
 /// processed it yet, hrss waits up to `policeVerdictWait` seconds, then judges
 /// alone with the same status rules (`ReferralStatus.awaitingDecision`,
 /// `.measurable`). See docs/referrals.md.
+///
+/// When a wait ran out (police is down or far behind), the next decisions and
+/// measures within `policeSilence` seconds are judged alone at once: waiting for
+/// each of them held up the office's whole queue (2 s per message).
 public final class ReferralTracking: HandlerPart {
     /// Seconds a decision or measure waits for police's verdict before hrss judges alone.
     public let policeVerdictWait: Double
+    /// Seconds after a wait ran out during which hrss does not wait again.
+    public let policeSilence: Double
+    /// Until when police counts as silent (consumer thread only).
+    private var silentUntil = Date.distantPast
 
-    public init(policeVerdictWait: Double = 2) { self.policeVerdictWait = policeVerdictWait }
+    public init(policeVerdictWait: Double = 2, policeSilence: Double = 30) {
+        self.policeVerdictWait = policeVerdictWait
+        self.policeSilence = policeSilence
+    }
 
     public let types: Set<MessageType> = [.referralReceipt, .referralDecision, .referralMeasure]
 
@@ -82,12 +94,14 @@ public final class ReferralTracking: HandlerPart {
     /// nil to record the message; otherwise the refusal.
     func judge(_ message: InboundMessage, _ referral: TrackedReferral, allowedIn statuses: Set<ReferralStatus>,
                _ context: HandlerContext) throws -> Disposition? {
-        switch try PoliceVerdict.awaited(messageID: message.messageID, db: context.db, timeout: policeVerdictWait) {
+        let wait = Date() < silentUntil ? 0 : policeVerdictWait
+        switch try PoliceVerdict.awaited(messageID: message.messageID, db: context.db, timeout: wait) {
         case .applied:
             return nil
         case .refused(let reason):
             return .reject(reason)
         case .pending:
+            if wait > 0 { silentUntil = Date().addingTimeInterval(policeSilence) }
             let status = try TrackedReferral.find(referral.referralNo, db: context.db)?.status ?? referral.status
             return statuses.contains(status) ? nil : .reject(.invalidState)
         }
