@@ -59,7 +59,7 @@ struct TestStack {
     func stack(_ command: String) throws {
         var env = ProcessInfo.processInfo.environment
         if env["WAGE_LOCAL_DIR"] == nil, let localDir { env["WAGE_LOCAL_DIR"] = localDir }
-        for key in ["WAGE_AMQP_PORT", "WAGE_PG_PORT"] where env[key] == nil { env[key] = values[key] }
+        for key in ["WAGE_AMQP_PORT", "WAGE_PG_PORT", "WAGE_EPMD_PORT"] where env[key] == nil { env[key] = values[key] }
         let argv = ["/bin/bash", root + "/deploy/local/stack.sh", command]
         let envp = env.map { "\($0.key)=\($0.value)" }
         var cArgv = argv.map { strdup($0) } + [nil]

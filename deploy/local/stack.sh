@@ -183,6 +183,8 @@ write_env() {
     echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@127.0.0.1:$AMQP_PORT/wage"
     echo "WAGE_PG_PORT=$PG_PORT"
     echo "WAGE_AMQP_PORT=$AMQP_PORT"
+    echo "WAGE_EPMD_PORT=$EPMD_PORT"
+    echo "WAGE_LOCAL_DIR=$LOCAL"
   } >"$f"
   chmod 600 "$f"
   say "wrote $f"
