@@ -22,8 +22,8 @@ final class BadInputTests: XCTestCase {
     func testEveryBadMessageFromEveryPrincipalIsRefusedWithItsReasonAndChangesNothingElse() throws {
         let tag = faultRunTag()
         let corpus = BadInputCorpus.build(tag: tag, dutyList: try Harness.shippedDutyList())
+        try h.startRouter()  // installs the duty list (on a fresh database, a duty_lists row)
         let before = try tableCounts()
-        try h.startRouter()
         let started = Date()
         try publish(corpus)
         let like = "bad-\(tag)-%"
