@@ -15,6 +15,12 @@ public final class MessageProcessor {
         case retry(String)
 
         public enum Detail: Equatable, Sendable { case applied, duplicate, rejected(RejectionReason) }
+
+        /// Committed: the delivery is acked.
+        public var isAcknowledged: Bool {
+            if case .acknowledged = self { return true }
+            return false
+        }
     }
 
     public let handler: any MessageHandler
@@ -38,11 +44,19 @@ public final class MessageProcessor {
 
     /// Applies `message` in its own transaction. A lost database propagates (the
     /// caller reconnects and calls again with the same message, which costs no
-    /// delivery attempt); every other failure becomes `.retry`.
+    /// delivery attempt); every other failure becomes `.retry`. A refusal rolls
+    /// the effects back and records the refusal (with the inbox row) in a second
+    /// transaction, so the common path needs no savepoint.
     public func process(_ message: InboundMessage) throws -> Outcome {
         let failure: Failure
         do {
             return try db.transaction { db in try apply(message, db: db) }
+        } catch let refusal as Refusal {
+            do {
+                return try db.transaction { db in try recordRefusal(message, reason: refusal.reason, db: db) }
+            } catch let error as PGError where !error.meansDatabaseUnavailable {
+                failure = .transaction(error)
+            }
         } catch let f as Failure {
             failure = f
         } catch let error as PGError where !error.meansDatabaseUnavailable {
@@ -64,40 +78,39 @@ public final class MessageProcessor {
 
     /// Records the refusal `processing_failed` (with the inbox row) after the last attempt failed.
     private func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
+        logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
+            "message_id": "\(message.messageID)", "type": "\(message.rawType)",
+            "deliveries": "\(message.deliveryCount + 1)", "why": "\(failure.why)"])
+        return try recordRefusal(message, reason: .processingFailed, db: db)
+    }
+
+    /// The inbox row and the refusal of a message whose effects were rolled back
+    /// (a duplicate when another delivery of it was applied meanwhile).
+    private func recordRefusal(_ message: InboundMessage, reason: RejectionReason, db: PGConnection) throws -> Outcome {
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             [handler.principal.rawValue, message.messageID, message.rawType])
         guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
-        logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
-            "message_id": "\(message.messageID)", "type": "\(message.rawType)",
-            "deliveries": "\(message.deliveryCount + 1)", "why": "\(failure.why)"])
-        try refuse(message, reason: .processingFailed, db: db)
-        return .acknowledged(.rejected(.processingFailed))
+        try refuse(message, reason: reason, db: db)
+        return .acknowledged(.rejected(reason))
     }
 
     /// Applies several messages in ONE transaction (one commit for all), each
-    /// inside its own savepoint so that a refusal or a failure of one rolls back
-    /// only that message. When the commit itself fails (e.g. a deferred
-    /// constraint), every message is applied again on its own. Outcomes are in
-    /// the order of `messages`.
+    /// inside the savepoint `message` so that a refusal or a failure of one rolls
+    /// back only that message (`RELEASE` and the next `SAVEPOINT` travel in one
+    /// round trip). When the commit itself fails (e.g. a deferred constraint),
+    /// every message is applied again on its own. Outcomes are in the order of
+    /// `messages`.
     public func process(batch messages: [InboundMessage]) throws -> [Outcome] {
         guard messages.count > 1 else { return try messages.map(process) }
         do {
             return try db.transaction { db in
                 var outcomes: [Outcome] = []
                 outcomes.reserveCapacity(messages.count)
-                for message in messages {
-                    try db.execute("SAVEPOINT message")
-                    do {
-                        outcomes.append(try apply(message, db: db))
-                        try db.execute("RELEASE SAVEPOINT message")
-                    } catch let failure as Failure {
-                        try db.execute("ROLLBACK TO SAVEPOINT message")
-                        outcomes.append(try afterFailure(message, failure, db: db))
-                    } catch let error as PGError where !error.meansDatabaseUnavailable {
-                        try db.execute("ROLLBACK TO SAVEPOINT message")
-                        outcomes.append(try afterFailure(message, .transaction(error), db: db))
-                    }
+                try db.execute("SAVEPOINT message")
+                for (index, message) in messages.enumerated() {
+                    if index > 0 { try db.execute("RELEASE SAVEPOINT message; SAVEPOINT message") }
+                    outcomes.append(try applyInSavepoint(message, db: db))
                 }
                 return outcomes
             }
@@ -105,6 +118,27 @@ public final class MessageProcessor {
             logger.notice("batch commit failed; applying its messages one by one", metadata: ["error": "\(error)"])
             return try messages.map(process)
         }
+    }
+
+    /// One message of a batch, inside the open savepoint `message`.
+    private func applyInSavepoint(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
+        let failure: Failure
+        do {
+            return try apply(message, db: db)
+        } catch let refusal as Refusal {
+            try db.execute("ROLLBACK TO SAVEPOINT message")
+            do {
+                return try recordRefusal(message, reason: refusal.reason, db: db)
+            } catch let error as PGError where !error.meansDatabaseUnavailable {
+                failure = .transaction(error)
+            }
+        } catch let f as Failure {
+            failure = f
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            failure = .transaction(error)
+        }
+        try db.execute("ROLLBACK TO SAVEPOINT message")
+        return try afterFailure(message, failure, db: db)
     }
 
     /// In a batch, after the message's savepoint was rolled back: retry it, or at
@@ -119,7 +153,9 @@ public final class MessageProcessor {
         }
     }
 
-    /// The effects of one message inside an open transaction.
+    /// The effects of one message inside an open transaction, with no savepoint
+    /// of its own: a refusal throws `Refusal` and a failure `Failure` (or a
+    /// `PGError`), and the caller rolls the message's effects back.
     private func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
         let principal = handler.principal.rawValue
         let fresh = try db.execute(
@@ -128,7 +164,6 @@ public final class MessageProcessor {
         guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
         let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
                                      calendar: calendar, message: message, logger: logger)
-        try db.execute("SAVEPOINT handler")
         let disposition: Disposition
         do {
             disposition = try handler.handle(message, context: context)
@@ -140,12 +175,9 @@ public final class MessageProcessor {
         switch disposition {
         case .ack:
             try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
-            try db.execute("RELEASE SAVEPOINT handler")
             return .acknowledged(.applied)
         case .reject(let reason):
-            try db.execute("ROLLBACK TO SAVEPOINT handler")
-            try refuse(message, reason: reason, db: db)
-            return .acknowledged(.rejected(reason))
+            throw Refusal(reason: reason)
         case .retryLater(let why):
             throw Failure.retryRequested(why)
         }
@@ -183,6 +215,9 @@ public final class MessageProcessor {
                       body: notice, correlationID: message.correlationID)],
             from: me, db: db)
     }
+
+    /// The handler refused the message: its effects are rolled back, then the refusal is recorded.
+    struct Refusal: Error { let reason: RejectionReason }
 
     /// Why a message was not applied this time (never a lost database).
     enum Failure: Error {
