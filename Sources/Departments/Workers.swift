@@ -4,6 +4,12 @@ import Workflow
 /// The handler of every department worker, as a composition of parts. Each part
 /// lives in its own folder (Office, Sector, Petitions, Police, Finance, Justice).
 public enum Workers {
+    /// How many lanes (`BatchLanes`) a worker applies batches with by default
+    /// (`WAGE_LANES` overrides): 2 for hrss, which every case passes through
+    /// three times and whose time goes mostly to round trips to PostgreSQL
+    /// (docs/benchmark.md); 1 for the others.
+    public static func lanes(for principal: Principal) -> Int { principal == .hrss ? 2 : 1 }
+
     /// `worker-hrss`: the wage-arrears office (根欠办) and labour inspection.
     public static func hrss(settings: OfficeSettings = .init()) -> CompositeHandler {
         CompositeHandler(

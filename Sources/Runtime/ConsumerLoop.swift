@@ -6,12 +6,14 @@ import Store
 import Workflow
 
 /// The consumer thread of a worker: takes deliveries from the principal's queue,
-/// applies what has arrived together through `MessageProcessor` (one commit per
-/// batch, one savepoint per message), then acks each. Database and broker
-/// outages are waited out with backoff; the delivery in hand is never dropped.
+/// applies what has arrived together through its `BatchLanes` (one commit per
+/// batch and lane, one savepoint per message), then acks them (one `basic.ack`
+/// with `multiple` when the whole batch committed). Database and broker outages
+/// are waited out with backoff; the delivery in hand is never dropped.
 public final class ConsumerLoop {
     let consumer: AMQPConsumer
-    let processor: MessageProcessor
+    let lanes: BatchLanes
+    var processor: MessageProcessor { lanes.primary }
     let stop: StopFlag
     let logger: Logger
     var lastPeriodic = Date.distantPast
@@ -21,13 +23,13 @@ public final class ConsumerLoop {
     /// Most messages applied in one transaction.
     public var maxBatch: Int
 
-    public init(consumer: AMQPConsumer, processor: MessageProcessor, stop: StopFlag, logger: Logger, maxBatch: Int = 50) {
+    public init(consumer: AMQPConsumer, lanes: BatchLanes, stop: StopFlag, logger: Logger, maxBatch: Int = 50) {
         self.maxBatch = max(1, maxBatch)
         self.consumer = consumer
-        self.processor = processor
+        self.lanes = lanes
         self.stop = stop
         self.logger = logger
-        let who = processor.handler.principal.rawValue
+        let who = lanes.primary.handler.principal.rawValue
         processed = Counter(label: "wage_messages_processed_total", dimensions: [("principal", who)])
         refused = Counter(label: "wage_messages_refused_total", dimensions: [("principal", who)])
         retried = Counter(label: "wage_messages_retried_total", dimensions: [("principal", who)])
@@ -76,13 +78,13 @@ public final class ConsumerLoop {
         var backoff = Backoff()
         while !stop.isSet {
             do {
-                let outcomes = try processor.process(batch: messages)
+                let outcomes = try lanes.process(messages)
                 settle(kept, outcomes)
                 return
             } catch {
                 logger.warning("database unavailable; holding \(messages.count) message(s)", metadata: ["error": "\(error)"])
                 backoff.sleep(unless: stop)
-                try? processor.db.reconnect()
+                lanes.reconnect()
             }
         }
         // Stopping with messages in hand: give them back to the queue.
@@ -90,6 +92,15 @@ public final class ConsumerLoop {
     }
 
     func settle(_ deliveries: [AMQPDelivery], _ outcomes: [MessageProcessor.Outcome]) {
+        // All committed: one ack for the batch (every earlier delivery on this
+        // channel was settled before this batch was taken).
+        if deliveries.count > 1, let last = deliveries.last, outcomes.allSatisfy(\.isAcknowledged) {
+            for outcome in outcomes {
+                if case .acknowledged(.rejected) = outcome { refused.increment() } else { processed.increment() }
+            }
+            try? consumer.ack(last, multiple: true)
+            return
+        }
         var retries = 0
         for (delivery, outcome) in zip(deliveries, outcomes) {
             switch outcome {
@@ -112,11 +123,11 @@ public final class ConsumerLoop {
               Date().timeIntervalSince(lastPeriodic) >= interval else { return }
         lastPeriodic = Date()
         do {
-            try processor.reloadCalendar()
+            try lanes.reloadCalendars()
             try processor.runPeriodic()
         } catch {
             logger.warning("periodic work failed; will try at the next interval", metadata: ["error": "\(error)"])
-            try? processor.db.reconnect()
+            lanes.reconnect()
         }
     }
 }

@@ -6,8 +6,9 @@ import Workflow
 /// The whole `main` of a department worker: logging, metrics, settings from the
 /// environment / `.local/stack.env`, then the worker service until SIGTERM/SIGINT.
 public enum WorkerMain {
+    /// `lanes` is the default number of lanes (`BatchLanes`); `WAGE_LANES` overrides it.
     public static func run(
-        principal: Principal, makeHandler: @escaping WorkerService.HandlerFactory
+        principal: Principal, lanes: Int = 1, makeHandler: @escaping WorkerService.HandlerFactory
     ) async {
         let env = StackEnvironment.load()
         MaskingLogHandler.bootstrap(level: env.values["WAGE_LOG_LEVEL"])
@@ -19,6 +20,7 @@ public enum WorkerMain {
                 databaseURL: try env.databaseURL(for: principal),
                 amqpURL: try env.amqpURL(for: principal),
                 prefetch: UInt16(env.values["WAGE_PREFETCH"] ?? "") ?? 100,
+                lanes: Int(env.values["WAGE_LANES"] ?? "") ?? lanes,
                 metricsDirectory: env.values["WAGE_METRICS_DIR"],
                 logger: logger, makeHandler: makeHandler)
             let group = ServiceGroup(configuration: .init(

@@ -6,8 +6,9 @@ import Store
 import Workflow
 
 /// A department worker as a swift-service-lifecycle `Service`: a consumer thread
+/// (with `lanes` - 1 helper threads, each lane with its own database connection)
 /// and an outbox-relay thread, each with its own broker and database connections,
-/// stopped gracefully (the message in hand finishes, then both threads return).
+/// stopped gracefully (the batch in hand finishes, then the threads return).
 public struct WorkerService: ThreadedService {
     public typealias HandlerFactory = @Sendable () -> any MessageHandler
 
@@ -17,10 +18,12 @@ public struct WorkerService: ThreadedService {
     let makeHandler: HandlerFactory
     public let logger: Logger
     let prefetch: UInt16
+    /// Lanes applying a batch at the same time (`BatchLanes`); 1 = one at a time.
+    let lanes: Int
     let metricsDirectory: String?
     let clock: @Sendable () -> Date
 
-    public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 100,
+    public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 100, lanes: Int = 1,
                 metricsDirectory: String? = nil, logger: Logger,
                 clock: @escaping @Sendable () -> Date = { Date() }, makeHandler: @escaping HandlerFactory) {
         self.clock = clock
@@ -30,6 +33,7 @@ public struct WorkerService: ThreadedService {
         self.makeHandler = makeHandler
         self.logger = logger
         self.prefetch = prefetch
+        self.lanes = max(1, lanes)
         self.metricsDirectory = metricsDirectory
     }
 
@@ -38,18 +42,29 @@ public struct WorkerService: ThreadedService {
     /// in-process.
     public func start(stop: StopFlag, threads: ThreadGroup) throws {
         let url = try AMQPURL(amqpURL)
-        let (principal, databaseURL, logger, prefetch, makeHandler, clock) =
-            (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler, self.clock)
+        let (principal, databaseURL, logger, prefetch, makeHandler, clock, laneCount) =
+            (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler, self.clock, self.lanes)
         threads.spawn("\(principal.rawValue)-consumer") {
-            guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-consumer", stop: stop, logger: logger),
-                  let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
-                                                   name: "\(principal.rawValue)-consumer", stop: stop, logger: logger)
-            else { return }
-            let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
-            let processor = MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger, clock: clock)
-            ConsumerLoop(consumer: consumer, processor: processor, stop: stop, logger: logger).run()
+            let name = "\(principal.rawValue)-consumer"
+            var processors: [MessageProcessor] = []
+            for lane in 0..<laneCount {
+                guard let db = Connect.database(databaseURL, name: lane == 0 ? name : "\(name)-lane-\(lane)",
+                                                stop: stop, logger: logger) else {
+                    processors.forEach { $0.db.close() }
+                    return
+                }
+                let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
+                processors.append(MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger, clock: clock))
+            }
+            let lanes = BatchLanes(processors: processors, name: name)
+            guard let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
+                                                  name: name, stop: stop, logger: logger) else {
+                lanes.close()
+                return
+            }
+            ConsumerLoop(consumer: consumer, lanes: lanes, stop: stop, logger: logger).run()
             consumer.close()
-            db.close()
+            lanes.close()
         }
         threads.spawn("\(principal.rawValue)-relay") {
             guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-relay", stop: stop, logger: logger)

@@ -1,4 +1,4 @@
 import Departments
 import Runtime
 
-await WorkerMain.run(principal: .hrss) { Workers.hrss() }
+await WorkerMain.run(principal: .hrss, lanes: Workers.lanes(for: .hrss)) { Workers.hrss() }

@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         if let env = identity.stackEnv { common += ["--stack-env", env] }
         for caseNo in cases {
             session.console.out("\n== case \(caseNo) ==")
-            var show = try CaseShowCommand.parse(common + [caseNo])
+            let show = try CaseShowCommand.parse(common + [caseNo])
             try show.run()
         }
     }

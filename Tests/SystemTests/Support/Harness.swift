@@ -1,4 +1,5 @@
 import AMQP
+import Departments
 import Duties
 import Foundation
 import Logging
@@ -76,11 +77,14 @@ final class Harness {
 
     /// Starts a worker for `principal` with the handler `make` builds.
     /// `clock` lets deadline tests choose "now" (see `TestClock`).
-    func startWorker(_ principal: Principal, clock: TestClock? = nil, _ make: @escaping WorkerService.HandlerFactory) throws {
+    /// Starts a worker in-process with as many lanes as its executable uses by default.
+    func startWorker(_ principal: Principal, clock: TestClock? = nil, lanes: Int? = nil,
+                     _ make: @escaping WorkerService.HandlerFactory) throws {
         let now: @Sendable () -> Date
         if let clock { now = { clock.now } } else { now = { Date() } }
         try WorkerService(principal: principal, databaseURL: try env.databaseURL(for: principal),
-                          amqpURL: try env.amqpURL(for: principal), logger: logger, clock: now, makeHandler: make)
+                          amqpURL: try env.amqpURL(for: principal), lanes: lanes ?? Workers.lanes(for: principal),
+                          logger: logger, clock: now, makeHandler: make)
             .start(stop: stop, threads: threads)
     }
 
