@@ -65,6 +65,7 @@ extension BenchRun {
             "fixed_seconds": "\(options.duration)",
             "saturation_clues": "\(options.saturation)", "router_threads": "\(options.routerThreads)",
             "hrss_processes": "\(options.hrssProcesses)",
+            "hrss_lanes": options.hrssLanes.map(String.init) ?? "worker's default (2)",
             "worker_prefetch": ProcessInfo.processInfo.environment["WAGE_PREFETCH"] ?? "workers' default",
         ]
     }

@@ -24,7 +24,8 @@ struct PipelineRun {
         let services = try ServiceSet(
             binDirectory: absolute(options.binDir, in: repo), dutyList: absolute(options.dutyList, in: repo),
             stackEnv: stackEnv, logDirectory: "\(localDir)/bench/logs",
-            routerThreads: options.routerThreads, hrssProcesses: options.hrssProcesses)
+            routerThreads: options.routerThreads, hrssProcesses: options.hrssProcesses,
+            hrssLanes: options.hrssLanes)
         defer { Progress.say("stopping the router and workers"); services.stopAll() }
         try services.waitUntilReady(probe: probe, admin: admin)
         Progress.say("router and workers are consuming")

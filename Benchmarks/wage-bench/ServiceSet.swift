@@ -12,20 +12,24 @@ final class ServiceSet {
     private static let running = Locked<[pid_t]>([])
 
     /// Starts `wage-router --duty-list … --threads routerThreads`, `hrssProcesses` × `worker-hrss`
-    /// and `worker-housing --as housing`.
+    /// (with `WAGE_LANES=hrssLanes` when given) and `worker-housing --as housing`.
     init(binDirectory: String, dutyList: String, stackEnv: String, logDirectory: String,
-         routerThreads: Int, hrssProcesses: Int) throws {
+         routerThreads: Int, hrssProcesses: Int, hrssLanes: Int?) throws {
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["WAGE_STACK_ENV"] = stackEnv
-        let specs: [(String, String, [String])] =
-            [("wage-router", "wage-router", ["--duty-list", dutyList, "--threads", "\(routerThreads)"])]
-            + (1...max(1, hrssProcesses)).map { n in (n == 1 ? "worker-hrss" : "worker-hrss-\(n)", "worker-hrss", []) }
-            + [("worker-housing", "worker-housing", ["--as", "housing"])]
+        var hrssEnvironment = environment
+        if let hrssLanes { hrssEnvironment["WAGE_LANES"] = "\(hrssLanes)" }
+        let specs: [(String, String, [String], [String: String])] =
+            [("wage-router", "wage-router", ["--duty-list", dutyList, "--threads", "\(routerThreads)"], environment)]
+            + (1...max(1, hrssProcesses)).map { n in
+                (n == 1 ? "worker-hrss" : "worker-hrss-\(n)", "worker-hrss", [], hrssEnvironment)
+            }
+            + [("worker-housing", "worker-housing", ["--as", "housing"], environment)]
         Self.installSignalHandlers()
         var started: [ServiceProcess] = []
         do {
-            for (name, executable, arguments) in specs {
+            for (name, executable, arguments, environment) in specs {
                 let p = try ServiceProcess(name: name, executable: "\(binDirectory)/\(executable)", arguments: arguments,
                                            environment: environment, logPath: "\(logDirectory)/\(name).log")
                 started.append(p)

@@ -44,6 +44,9 @@ struct WageBench: ParsableCommand {
     @Option(help: "worker-hrss processes (competing consumers of dept.hrss).")
     var hrssProcesses = 1
 
+    @Option(help: "Lanes of each worker-hrss (WAGE_LANES; default: the worker's own, 2).")
+    var hrssLanes: Int?
+
     @Option(help: "Where to write the results as JSON (default <stack dir>/bench/result.json).")
     var json: String?
 
@@ -57,8 +60,8 @@ struct WageBench: ParsableCommand {
     var skipPipeline = false
 
     func validate() throws {
-        guard !rate.isEmpty, rate.allSatisfy({ $0 > 0 }), duration > 0, saturation > 0, rawMessages >= 100, rawSeconds > 0, routerThreads > 0, hrssProcesses > 0 else {
-            throw ValidationError("rate, duration, saturation, raw-messages (≥ 100), raw-seconds, router-threads and hrss-processes must be positive")
+        guard !rate.isEmpty, rate.allSatisfy({ $0 > 0 }), duration > 0, saturation > 0, rawMessages >= 100, rawSeconds > 0, routerThreads > 0, hrssProcesses > 0, (hrssLanes ?? 1) > 0 else {
+            throw ValidationError("rate, duration, saturation, raw-messages (≥ 100), raw-seconds, router-threads, hrss-processes and hrss-lanes must be positive")
         }
     }
 

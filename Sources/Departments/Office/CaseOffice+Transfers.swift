@@ -9,9 +9,10 @@ extension CaseOffice {
     /// applied now, to `to` or else the responsible department of `sector`.
     func transfer(_ command: CaseTransfer, message: InboundMessage, context: HandlerContext) throws -> Disposition {
         guard message.sender == .hrss else { return .reject(.forbiddenSender) }
+        // Applied already (the automatic transfer, logged with the case's registration): no lock needed.
+        if try CaseTransferLog.contains(message.messageID, db: context.db) { return .ack }
         guard let caseID = CaseIdentifier.normalized(command.caseID),
               let state = try CaseStore.lock(caseID, db: context.db) else { return .reject(.unknownCase) }
-        if try CaseTransferLog.contains(message.messageID, db: context.db) { return .ack }
         let duties = try dutyList(context)
         guard let department = command.to ?? duties.responsibleDepartment(for: command.sector) else {
             return .reject(.forbiddenRecipient)
