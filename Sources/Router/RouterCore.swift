@@ -67,7 +67,7 @@ public final class RouterCore {
         }
         if !outgoing.isEmpty { try publisher.publish(outgoing) }
         if !records.isEmpty {
-            try db.transaction { db in for record in records { try record.write(db) } }
+            try db.transaction { db in try Record.write(records, db) }
         }
         return outcomes
     }
@@ -140,6 +140,31 @@ public final class RouterCore {
 enum Record {
     case routed(id: String, type: String, sender: String, recipients: [String], version: String)
     case refused(id: String?, type: String?, sender: String?, reason: RejectionReason, body: String?)
+
+    /// Writes `records`: every routing decision in one statement, each refusal on its own.
+    static func write(_ records: [Record], _ db: PGConnection) throws {
+        var routed: (ids: [String], types: [String], senders: [String], recipients: [String], versions: [String]) =
+            ([], [], [], [], [])
+        for record in records {
+            guard case .routed(let id, let type, let sender, let recipients, let version) = record else {
+                try record.write(db)
+                continue
+            }
+            routed.ids.append(id)
+            routed.types.append(type)
+            routed.senders.append(sender)
+            routed.recipients.append(recipients.joined(separator: ","))  // principal codes hold no comma
+            routed.versions.append(version)
+        }
+        guard !routed.ids.isEmpty else { return }
+        try db.execute(
+            """
+            INSERT INTO wage.routing_log (message_id, type, sender, recipients, duty_list_version)
+            SELECT id, type, sender, string_to_array(recipients, ','), version
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(id, type, sender, recipients, version)
+            ON CONFLICT (message_id) DO NOTHING
+            """, [routed.ids, routed.types, routed.senders, routed.recipients, routed.versions])
+    }
 
     func write(_ db: PGConnection) throws {
         switch self {

@@ -48,6 +48,24 @@ public final class HandlerContext {
             [caseID, principal.rawValue, event, detail.serialized, message?.messageID])
     }
 
+    /// Appends several entries to the shared case timeline in one statement, in
+    /// the order given (their `id`s, and so the timeline's order, follow it).
+    public func timeline(_ entries: [(caseID: String, event: String, detail: JSONValue)]) throws {
+        guard entries.count > 1 else {
+            if let entry = entries.first { try timeline(caseID: entry.caseID, event: entry.event, detail: entry.detail) }
+            return
+        }
+        try db.execute(
+            """
+            INSERT INTO wage.case_events (case_id, department, event, detail, message_id)
+            SELECT e.case_id::uuid, $1, e.event, e.detail::jsonb, $2
+            FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e(case_id, event, detail, n)
+            ORDER BY e.n
+            """,
+            [principal.rawValue, message?.messageID, entries.map(\.caseID), entries.map(\.event),
+             entries.map(\.detail.serialized)])
+    }
+
     /// `<cause>:<suffix>`, or, when that would exceed the contract's 128
     /// characters, `h<64-bit FNV-1a of the cause in hex>:<suffix>` (still the same
     /// for the same cause, so a repeated effect has the same id).

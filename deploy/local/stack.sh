@@ -131,6 +131,10 @@ rmq_env() {
   export RABBITMQ_PID_FILE="$RMQ/rabbitmq.pid"
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$AMQP_PORT" RABBITMQ_DIST_PORT="$DIST_PORT"
   export ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT="$EPMD_PORT"
+  # No scheduler busy-waiting: on a 2-core machine shared with PostgreSQL and the
+  # workers, spinning Erlang schedulers burn CPU the others need (RabbitMQ's
+  # runtime guide, "Scheduler Busy Waiting"); docs/benchmark.md has the effect.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="${RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS:-+sbwt none +sbwtdcpu none +sbwtdio none}"
 }
 ctl() { (rmq_env; "$RMQ_BIN/rabbitmqctl" -n "wage$AMQP_PORT@localhost" "$@"); }
 rmq_running() { ctl status >/dev/null 2>&1; }

@@ -19,11 +19,21 @@ struct CaseActionRunner {
         var description: String { "the case machine asked for a ledger posting" }
     }
 
+    /// Performs `actions` in order; consecutive timeline entries go in one statement.
     func perform(_ actions: [Action]) throws {
+        var entries: [(caseID: String, event: String, detail: JSONValue)] = []
+        func flush() throws {
+            try context.timeline(entries)
+            entries.removeAll()
+        }
         for action in actions {
+            if case .appendTimeline(let entry) = action {
+                entries.append((entry.caseID, entry.event, entry.detail))
+                continue
+            }
+            try flush()
             switch action {
-            case .appendTimeline(let entry):
-                try context.timeline(caseID: entry.caseID, event: entry.event, detail: entry.detail)
+            case .appendTimeline: break
             case .send(let message):
                 guard let payload = deliverable(message) else { continue }
                 context.send(message.type, payload, suffix: message.idSuffix, correlationID: message.correlationID)
@@ -31,6 +41,7 @@ struct CaseActionRunner {
                 throw UnexpectedAction()
             }
         }
+        try flush()
     }
 
     /// The payload to send, with `notify` narrowed for a `case.notice`; `nil` when
