@@ -9,7 +9,12 @@ import Workflow
 /// 3. the payload matches the schema of `type`, else `invalid_json` (not an object)
 ///    or `schema:<path>`;
 /// 4. the recipients resolve within the duty list, else `forbidden_recipient`.
-public func route(type: String, sender: String, body: JSONValue, dutyList: DutyList) -> RoutingDecision {
+///
+/// `appliedBySender` (header `x-wage-applied-by-sender: true`): the sender applied
+/// the message itself, so a `copy_to` copy to the sender is left out (a copy to
+/// anyone else, and the sender as a §3 recipient, are kept).
+public func route(type: String, sender: String, body: JSONValue, dutyList: DutyList,
+                  appliedBySender: Bool = false) -> RoutingDecision {
     guard let messageType = MessageType(rawValue: type), let duty = dutyList.duty(for: messageType) else {
         return .reject(.unknownType)
     }
@@ -37,7 +42,8 @@ public func route(type: String, sender: String, body: JSONValue, dutyList: DutyL
         }
         recipients = [responsible]
     }
-    return .deliver(recipients: Array(Set(recipients + duty.copyTo)).sorted(), version: dutyList.version)
+    let copies = appliedBySender ? duty.copyTo.filter { $0 != principal } : duty.copyTo
+    return .deliver(recipients: Array(Set(recipients + copies)).sorted(), version: dutyList.version)
 }
 
 /// The principals named by a payload field (a code, or an array of codes).

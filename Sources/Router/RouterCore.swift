@@ -86,7 +86,8 @@ public final class RouterCore {
         case .failure(let reason): return refusal(delivery, reason)
         case .success(let parsed): body = parsed
         }
-        switch Duties.route(type: type, sender: sender, body: body, dutyList: dutyList) {
+        let appliedBySender = p.headers[FollowUpMessage.appliedBySenderHeader] == .bool(true)
+        switch Duties.route(type: type, sender: sender, body: body, dutyList: dutyList, appliedBySender: appliedBySender) {
         case .reject(let reason):
             return refusal(delivery, reason)
         case .deliver(let recipients, let version):

@@ -34,11 +34,13 @@ public final class HandlerContext {
 
     /// Queues a follow-up message; its id is `<cause>:<suffix>`, so the same cause
     /// always produces the same id (the relay and receivers dedupe on it).
-    public func send(_ type: MessageType, _ body: JSONValue, suffix: String, correlationID: String? = nil) {
+    /// `appliedBySender`: this handler already applied the message's effect (`FollowUp.appliedBySender`).
+    public func send(_ type: MessageType, _ body: JSONValue, suffix: String, correlationID: String? = nil,
+                     appliedBySender: Bool = false) {
         let cause = message?.messageID ?? "periodic-\(Int(now.timeIntervalSince1970))"
         followUps.append(FollowUp(
             messageID: HandlerContext.followUpID(cause: cause, suffix: suffix), type: type, body: body,
-            correlationID: correlationID))
+            correlationID: correlationID, appliedBySender: appliedBySender))
     }
 
     /// Appends an entry to the shared case timeline, under this principal's department.

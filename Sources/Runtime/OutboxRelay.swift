@@ -57,7 +57,7 @@ public final class OutboxRelay {
         try db.transaction { db in
             let rows = try db.execute(
                 """
-                SELECT id, message_id, type, body, correlation_id FROM wage.outbox
+                SELECT id, message_id, type, body, correlation_id, applied_by_sender FROM wage.outbox
                 WHERE principal = $1 AND published_at IS NULL ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
                 """, [principal.rawValue, batchSize]).rows
             guard !rows.isEmpty else { return 0 }
@@ -67,7 +67,8 @@ public final class OutboxRelay {
                 ids.append(try row.string("id"))
                 messages.append(.wage(
                     from: principal, messageID: try row.string("message_id"), type: try row.string("type"),
-                    body: Array(try row.string("body").utf8), correlationID: row["correlation_id"]))
+                    body: Array(try row.string("body").utf8), correlationID: row["correlation_id"],
+                    headers: try row.bool("applied_by_sender") ? [FollowUpMessage.appliedBySenderHeader: .bool(true)] : [:]))
             }
             if publisher == nil { publisher = try AMQPPublisher(url: amqpURL, name: "\(principal.rawValue)-relay") }
             try publisher!.publish(messages)

@@ -7,10 +7,10 @@ public enum OutboxWriter {
         for f in followUps {
             try db.execute(
                 """
-                INSERT INTO wage.outbox (principal, message_id, type, body, correlation_id)
-                VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING
+                INSERT INTO wage.outbox (principal, message_id, type, body, correlation_id, applied_by_sender)
+                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING
                 """,
-                [principal.rawValue, f.messageID, f.type.rawValue, f.body.serialized, f.correlationID])
+                [principal.rawValue, f.messageID, f.type.rawValue, f.body.serialized, f.correlationID, f.appliedBySender])
         }
     }
 }

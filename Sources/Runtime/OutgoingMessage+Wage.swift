@@ -9,12 +9,17 @@ public struct FollowUp: Sendable, Equatable {
     public let type: MessageType
     public let body: JSONValue
     public let correlationID: String?
+    /// Applied by the sender already: published with `x-wage-applied-by-sender: true`,
+    /// so the router does not copy it back to the sender (docs/contract-extensions.md).
+    public let appliedBySender: Bool
 
-    public init(messageID: String, type: MessageType, body: JSONValue, correlationID: String? = nil) {
+    public init(messageID: String, type: MessageType, body: JSONValue, correlationID: String? = nil,
+                appliedBySender: Bool = false) {
         self.messageID = messageID
         self.type = type
         self.body = body
         self.correlationID = correlationID
+        self.appliedBySender = appliedBySender
     }
 }
 

@@ -31,6 +31,21 @@ final class RecipientTests: XCTestCase {
         }
     }
 
+    func testATransferTheSenderAppliedItselfIsNotCopiedBackButStillReachesItsRecipient() throws {
+        let list = try shipped()
+        for (sector, department) in Self.responsible {
+            XCTAssertEqual(route(type: "case.transfer", sender: "hrss", body: transfer(sector.rawValue, to: nil), dutyList: list,
+                                 appliedBySender: true),
+                           .deliver(recipients: [department], version: "2026-1"),
+                           "\(sector): no copy_to copy to hrss; hrss itself only when it is the responsible department")
+        }
+        let decision: JSONValue = ["referral_no": "R-1", "decision": "filed", "police_case_no": "P-1"]
+        XCTAssertEqual(route(type: "referral.decision", sender: "police", body: decision, dutyList: list, appliedBySender: true),
+                       .deliver(recipients: [.hrss], version: "2026-1"))
+        XCTAssertEqual(route(type: "referral.decision", sender: "police", body: decision, dutyList: list),
+                       .deliver(recipients: [.hrss, .police], version: "2026-1"), "without the header the copy goes")
+    }
+
     func testTransferToAnyOtherPrincipalIsForbiddenRecipient() throws {
         let list = try shipped()
         for (sector, department) in Self.responsible {

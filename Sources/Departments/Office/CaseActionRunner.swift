@@ -36,7 +36,8 @@ struct CaseActionRunner {
             case .appendTimeline: break
             case .send(let message):
                 guard let payload = deliverable(message) else { continue }
-                context.send(message.type, payload, suffix: message.idSuffix, correlationID: message.correlationID)
+                context.send(message.type, payload, suffix: message.idSuffix, correlationID: message.correlationID,
+                             appliedBySender: message.appliedBySender)
             case .post:
                 throw UnexpectedAction()
             }

@@ -36,7 +36,8 @@ extension CaseState {
             payload["due_on"] = .day(due)
             payload["risk_level"] = .string(risk.rawValue)
             actions.append(.send(FollowUpMessage(type: .caseTransfer, recipients: [responsible], payload: .object(payload),
-                                                 idSuffix: "\(FollowUpMessage.key(caseID)):transfer", correlationID: caseID)))
+                                                 idSuffix: "\(FollowUpMessage.key(caseID)):transfer", correlationID: caseID,
+                                                 appliedBySender: true)))
         }
         return .success(Transition(state: state, actions: actions))
     }

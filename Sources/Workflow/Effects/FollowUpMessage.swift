@@ -16,14 +16,23 @@ public struct FollowUpMessage: Sendable, Hashable {
     public var idSuffix: String
     /// The AMQP `correlation_id`: the case id when there is one.
     public var correlationID: String?
+    /// The sender applied this message's effect itself, in the transaction that
+    /// wrote it (e.g. the office's automatic transfer on registration), so the
+    /// router need not deliver its `copy_to` copy back to the sender.
+    public var appliedBySender: Bool
+
+    /// The AMQP header by which a sender says it applied the message itself
+    /// (`appliedBySender`; value `true`). The router reads it.
+    public static let appliedBySenderHeader = "x-wage-applied-by-sender"
 
     public init(type: MessageType, recipients: [Principal]?, payload: JSONValue, idSuffix: String,
-                correlationID: String? = nil) {
+                correlationID: String? = nil, appliedBySender: Bool = false) {
         self.type = type
         self.recipients = recipients
         self.payload = payload
         self.idSuffix = idSuffix
         self.correlationID = correlationID
+        self.appliedBySender = appliedBySender
     }
 
     /// The `message_id` of this follow-up when caused by the message `causeID`.

@@ -62,8 +62,16 @@ final class CaseLifecycleTests: XCTestCase {
                 XCTAssertEqual(transfer.payload["to"]?.stringValue, assignee.rawValue)
                 XCTAssertEqual(transfer.payload["due_on"]?.stringValue, "2026-03-09")
                 XCTAssertEqual(transfer.header("x-wage-sender"), "hrss")
-                // The copy the router hands back to hrss is recognised: no second transfer.
-                try h.waitProcessed("\(clueIDs[sector]!):\(caseID):transfer")
+                // hrss applied its automatic transfer on registration and says so
+                // (x-wage-applied-by-sender): the router does not copy it back to hrss.
+                let transferID = "\(clueIDs[sector]!):\(caseID):transfer"
+                XCTAssertEqual(transfer.properties.headers[FollowUpMessage.appliedBySenderHeader], .bool(true))
+                try h.waitUntil("transfer routed") {
+                    try h.value("SELECT recipients::text FROM wage.routing_log WHERE message_id = $1", [transferID])
+                        == "{\(assignee.rawValue)}"
+                }
+                XCTAssertEqual(try h.value("SELECT count(*) FROM wage.case_transfers WHERE message_id = $1", [transferID]), "1")
+                XCTAssertNil(try h.value("SELECT 1 FROM wage.inbox WHERE consumer = 'hrss' AND message_id = $1", [transferID]))
             }
         }
         try step(cases, "case.accept", status: "accepted") { _ in [:] }

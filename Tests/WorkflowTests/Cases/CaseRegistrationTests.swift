@@ -30,6 +30,7 @@ final class CaseRegistrationTests: XCTestCase {
         XCTAssertEqual(m.recipients, [.housing])
         XCTAssertEqual(m.correlationID, "C-9")
         XCTAssertEqual(m.messageID(cause: "msg-1"), "msg-1:C-9:transfer")
+        XCTAssertTrue(m.appliedBySender, "the office applied the transfer on registration; no copy back")
         let transfer = try CaseTransfer(json: payload(m.payload))
         XCTAssertEqual(transfer, CaseTransfer(caseID: "C-9", sector: .construction, to: .housing, note: transfer.note))
         XCTAssertEqual(m.payload["due_on"], "2026-02-26")
