@@ -28,6 +28,8 @@ public final class MessageProcessor {
     let logger: Logger
     var calendar: WorkingCalendar
     let clock: @Sendable () -> Date
+    /// Batches left to apply with savepoints before trying all-or-nothing again.
+    var savepointBatchesLeft = 0
     /// A message delivered this many times before (`x-delivery-count`) whose attempt
     /// fails again is refused with `processing_failed` instead of retried.
     public var maxAttempts: Int
@@ -77,7 +79,7 @@ public final class MessageProcessor {
     func isLastAttempt(_ message: InboundMessage) -> Bool { message.deliveryCount >= maxAttempts }
 
     /// Records the refusal `processing_failed` (with the inbox row) after the last attempt failed.
-    private func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
+    func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
         logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
             "message_id": "\(message.messageID)", "type": "\(message.rawType)",
             "deliveries": "\(message.deliveryCount + 1)", "why": "\(failure.why)"])
@@ -86,7 +88,7 @@ public final class MessageProcessor {
 
     /// The inbox row and the refusal of a message whose effects were rolled back
     /// (a duplicate when another delivery of it was applied meanwhile).
-    private func recordRefusal(_ message: InboundMessage, reason: RejectionReason, db: PGConnection) throws -> Outcome {
+    func recordRefusal(_ message: InboundMessage, reason: RejectionReason, db: PGConnection) throws -> Outcome {
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             [handler.principal.rawValue, message.messageID, message.rawType])
@@ -95,68 +97,10 @@ public final class MessageProcessor {
         return .acknowledged(.rejected(reason))
     }
 
-    /// Applies several messages in ONE transaction (one commit for all), each
-    /// inside the savepoint `message` so that a refusal or a failure of one rolls
-    /// back only that message (`RELEASE` and the next `SAVEPOINT` travel in one
-    /// round trip). When the commit itself fails (e.g. a deferred constraint),
-    /// every message is applied again on its own. Outcomes are in the order of
-    /// `messages`.
-    public func process(batch messages: [InboundMessage]) throws -> [Outcome] {
-        guard messages.count > 1 else { return try messages.map(process) }
-        do {
-            return try db.transaction { db in
-                var outcomes: [Outcome] = []
-                outcomes.reserveCapacity(messages.count)
-                try db.execute("SAVEPOINT message")
-                for (index, message) in messages.enumerated() {
-                    if index > 0 { try db.execute("RELEASE SAVEPOINT message; SAVEPOINT message") }
-                    outcomes.append(try applyInSavepoint(message, db: db))
-                }
-                return outcomes
-            }
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            logger.notice("batch commit failed; applying its messages one by one", metadata: ["error": "\(error)"])
-            return try messages.map(process)
-        }
-    }
-
-    /// One message of a batch, inside the open savepoint `message`.
-    private func applyInSavepoint(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
-        let failure: Failure
-        do {
-            return try apply(message, db: db)
-        } catch let refusal as Refusal {
-            try db.execute("ROLLBACK TO SAVEPOINT message")
-            do {
-                return try recordRefusal(message, reason: refusal.reason, db: db)
-            } catch let error as PGError where !error.meansDatabaseUnavailable {
-                failure = .transaction(error)
-            }
-        } catch let f as Failure {
-            failure = f
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            failure = .transaction(error)
-        }
-        try db.execute("ROLLBACK TO SAVEPOINT message")
-        return try afterFailure(message, failure, db: db)
-    }
-
-    /// In a batch, after the message's savepoint was rolled back: retry it, or at
-    /// the attempt limit record its refusal (in the same savepoint).
-    private func afterFailure(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
-        guard isLastAttempt(message) else { return failure.outcome(logger: logger, message: message) }
-        do {
-            return try refuseAtLimit(message, failure, db: db)
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            try db.execute("ROLLBACK TO SAVEPOINT message")
-            return Failure.transaction(error).outcome(logger: logger, message: message)
-        }
-    }
-
     /// The effects of one message inside an open transaction, with no savepoint
     /// of its own: a refusal throws `Refusal` and a failure `Failure` (or a
     /// `PGError`), and the caller rolls the message's effects back.
-    private func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
+    func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
         let principal = handler.principal.rawValue
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

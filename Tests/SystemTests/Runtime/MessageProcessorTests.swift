@@ -186,6 +186,32 @@ final class MessageProcessorTests: XCTestCase {
         XCTAssertEqual(try h.value("SELECT reason FROM wage.rejections WHERE message_id = $1", [refuse.messageID]), "invalid_state")
     }
 
+    func testABatchIsFirstAppliedAllOrNothingAndAfterARefusalWithSavepoints() throws {
+        let handler = ScriptedHandler { m, ctx in
+            ctx.send(.caseNotice, ["case_id": "c", "event": "x", "notify": ["hrss"]], suffix: "n")
+            return m.payload["note"]?.stringValue == "refuse" ? .reject(.invalidState) : .ack
+        }
+        let p = processor(handler)
+        func msg(_ note: String) -> InboundMessage {
+            InboundMessage(messageID: Harness.newID("aon-\(note)"), rawType: "case.progress", sender: .housing,
+                           body: ["case_id": "c", "note": .string(note)], bodyBytes: Array("{}".utf8))
+        }
+        XCTAssertEqual(try p.process(batch: [msg("a"), msg("b"), msg("c")]), Array(repeating: .acknowledged(.applied), count: 3))
+        XCTAssertEqual(handler.calls, 3, "all applied: one attempt")
+
+        handler.calls = 0
+        let first = msg("d"), refused = msg("refuse"), last = msg("e")
+        XCTAssertEqual(try p.process(batch: [first, refused, last]),
+                       [.acknowledged(.applied), .acknowledged(.rejected(.invalidState)), .acknowledged(.applied)])
+        XCTAssertEqual(handler.calls, 2 + 3, "the all-or-nothing attempt stopped at the refusal, then each in a savepoint")
+        XCTAssertEqual(try outboxCount(first.messageID), "1", "the rolled-back attempt left nothing behind")
+        XCTAssertEqual(try h.value("SELECT count(*) FROM wage.outbox WHERE message_id = $1", ["\(refused.messageID):n"]), "0")
+
+        handler.calls = 0
+        XCTAssertEqual(try p.process(batch: [msg("f"), msg("refuse"), msg("g")]).count, 3)
+        XCTAssertEqual(handler.calls, 3, "right after a refusal, batches go straight to savepoints")
+    }
+
     func testFollowUpIDsStayWithinTheContractLengthAndAreStable() {
         let short = HandlerContext.followUpID(cause: "m-1", suffix: "transfer")
         XCTAssertEqual(short, "m-1:transfer")
