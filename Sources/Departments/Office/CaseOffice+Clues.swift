@@ -9,21 +9,24 @@ extension CaseOffice {
     /// new case, no second transfer).
     func report(_ report: ClueReport, message: InboundMessage, context: HandlerContext) throws -> Disposition {
         guard let origin = message.sender else { return .reject(.forbiddenSender) }
-        if let existing = try CaseStore.lock(channel: report.channel, clueRef: report.clueRef, db: context.db) {
-            return try reportedAgain(existing, by: origin, context: context)
-        }
+        // Registering is tried first (a new clue is the common case): the insert
+        // itself finds an existing case (ON CONFLICT), which saves a lookup per
+        // clue; a clue reported again costs a case number (a gap, as a rollback does).
         let duties = try dutyList(context)
-        guard let responsible = duties.responsibleDepartment(for: report.sector) else { return .reject(.forbiddenRecipient) }
         let caseID = UUID().uuidString.lowercased()
-        let outcome = CaseState.register(report, caseID: caseID, origin: origin, responsible: responsible,
-                                         thresholds: settings.risk, context: workflowContext(context))
-        let transition: Transition<CaseState>
-        switch outcome {
-        case .failure(let reason): return .reject(reason)
-        case .success(let t): transition = t
+        let registration = duties.responsibleDepartment(for: report.sector).map { responsible in
+            CaseState.register(report, caseID: caseID, origin: origin, responsible: responsible,
+                               thresholds: settings.risk, context: workflowContext(context))
+        }
+        guard case .success(let transition)? = registration else {
+            if let existing = try CaseStore.lock(channel: report.channel, clueRef: report.clueRef, db: context.db) {
+                return try reportedAgain(existing, by: origin, context: context)
+            }
+            if case .failure(let reason)? = registration { return .reject(reason) }
+            return .reject(.forbiddenRecipient)
         }
         guard try CaseStore.insert(transition.state, report: report, sourceMessageID: message.messageID, db: context.db) else {
-            // Another consumer registered the same clue meanwhile: it is that case.
+            // The same channel + clue_ref is a case already (or was registered meanwhile by another consumer).
             guard let existing = try CaseStore.lock(channel: report.channel, clueRef: report.clueRef, db: context.db)
             else { return .retryLater("case of \(report.channel.rawValue)/\(report.clueRef) not visible yet") }
             return try reportedAgain(existing, by: origin, context: context)
