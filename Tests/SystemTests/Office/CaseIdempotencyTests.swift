@@ -87,9 +87,13 @@ final class CaseIdempotencyTests: XCTestCase {
         try survivor.ack(again)
         survivor.close()
 
-        // The real worker now publishes the committed transfer once; its copy back to hrss changes nothing.
+        // The real worker now publishes the committed transfer once (to housing only:
+        // hrss applied it on registration and says so, x-wage-applied-by-sender).
         try h.startOffice(clock: clock)
-        try h.waitProcessed("\(clueID):\(caseID):transfer")
+        let transferID = "\(clueID):\(caseID):transfer"
+        try h.waitUntil("transfer routed to housing") {
+            try h.value("SELECT recipients::text FROM wage.routing_log WHERE message_id = $1", [transferID]) == "{housing}"
+        }
         XCTAssertEqual(try mail.wait("dept.housing") { $0.isa("case.transfer", case: caseID) }.count, 1)
         XCTAssertEqual(try h.value("SELECT count(*) FROM wage.cases WHERE clue_ref = $1", [ref]), "1")
         XCTAssertEqual(try h.timeline(caseID), ["hrss:registered", "hrss:transferred"])
@@ -116,9 +120,18 @@ final class CaseIdempotencyTests: XCTestCase {
         XCTAssertEqual(try h.overview(caseID, "status"), "returned")
         consumer.close()
 
-        // Now the relay publishes the transfer; its copy reaches hrss after the return.
+        // Now the relay publishes the transfer; the router takes it to housing only.
         try h.startOffice(clock: clock)
-        try h.waitProcessed("\(clueID):\(caseID):transfer")
+        let transferID = "\(clueID):\(caseID):transfer"
+        try h.waitUntil("transfer routed to housing") {
+            try h.value("SELECT recipients::text FROM wage.routing_log WHERE message_id = $1", [transferID]) == "{housing}"
+        }
+        // A copy reaching hrss anyway (e.g. routed by a router that does not know
+        // x-wage-applied-by-sender) is recognised in wage.case_transfers: no second effect.
+        let copy = InboundMessage(
+            messageID: transferID, rawType: "case.transfer", sender: .hrss,
+            body: ["case_id": .string(caseID), "sector": "construction", "to": "housing"], bodyBytes: Array("{}".utf8))
+        XCTAssertEqual(try process(copy), .acknowledged(.applied))
         XCTAssertEqual(try h.overview(caseID, "status"), "returned", "the old transfer is not applied again")
         XCTAssertNil(try h.overview(caseID, "assignee"))
         XCTAssertEqual(try h.timeline(caseID), ["hrss:registered", "hrss:transferred", "hrss:returned"])
@@ -135,9 +148,13 @@ final class CaseIdempotencyTests: XCTestCase {
 
     /// Runs one delivery through a fresh hrss `MessageProcessor` (its own connection).
     func process(_ delivery: AMQPDelivery) throws -> MessageProcessor.Outcome {
+        try process(try InboundMessage.from(delivery).get())
+    }
+
+    /// Runs one message through a fresh hrss `MessageProcessor` (its own connection).
+    func process(_ message: InboundMessage) throws -> MessageProcessor.Outcome {
         let db = try PGConnection(url: try h.env.databaseURL(for: .hrss))
         defer { db.close() }
-        let message = try InboundMessage.from(delivery).get()
         let now = clock.now
         let processor = MessageProcessor(handler: Workers.hrss(settings: .init(sweepInterval: nil)), db: db,
                                          calendar: try CalendarStore.load(db), logger: h.logger, clock: { now })

@@ -68,7 +68,9 @@ final class WageCtlViewTests: XCTestCase {
                 VALUES ($1, $2::uuid, 'hrss', '{"name":"某公司","kind":"company"}', 100000, 3, $3, $4::date, CASE WHEN $3 = 'filed' THEN 'P-1' END)
                 """, [no, c.id, status, decideBy])
         }
-        let rows = try h.wagectl(["--as", "police", "referral", "list", "--pending", "--json"]).json().arrayValue ?? []
+        // --limit: other tests' pending referrals stay in the database and sort first.
+        let rows = try h.wagectl(["--as", "police", "referral", "list", "--pending", "--limit", "1000000", "--json"])
+            .json().arrayValue ?? []
         let mine = rows.compactMap { $0["referral_no"]?.stringValue }.filter { $0.contains(tag) }
         XCTAssertEqual(mine, ["R-\(tag)-late", "R-\(tag)-new"], "undecided only, overdue first")
         XCTAssertEqual(rows.first { $0["referral_no"] == .string("R-\(tag)-late") }?["overdue"], .bool(true))
