@@ -158,7 +158,7 @@ enum Record {
             routed.versions.append(version)
         }
         guard !routed.ids.isEmpty else { return }
-        try db.execute(
+        try db.executeDeferred(
             """
             INSERT INTO wage.routing_log (message_id, type, sender, recipients, duty_list_version)
             SELECT id, type, sender, string_to_array(recipients, ','), version

@@ -44,8 +44,10 @@ public final class HandlerContext {
     }
 
     /// Appends an entry to the shared case timeline, under this principal's department.
+    /// The insert is queued (`executeDeferred`) and reaches the server with the
+    /// next statement or the commit.
     public func timeline(caseID: String, event: String, detail: JSONValue = [:]) throws {
-        try db.execute(
+        try db.executeDeferred(
             "INSERT INTO wage.case_events (case_id, department, event, detail, message_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5)",
             [caseID, principal.rawValue, event, detail.serialized, message?.messageID])
     }
@@ -57,7 +59,7 @@ public final class HandlerContext {
             if let entry = entries.first { try timeline(caseID: entry.caseID, event: entry.event, detail: entry.detail) }
             return
         }
-        try db.execute(
+        try db.executeDeferred(
             """
             INSERT INTO wage.case_events (case_id, department, event, detail, message_id)
             SELECT e.case_id::uuid, $1, e.event, e.detail::jsonb, $2

@@ -64,7 +64,7 @@ extension MessageProcessor {
     func applyInSavepoint(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
         let failure: Failure
         do {
-            return try apply(message, db: db)
+            return try apply(message, db: db, flush: true)
         } catch let refusal as Refusal {
             try db.execute("ROLLBACK TO SAVEPOINT message")
             do {

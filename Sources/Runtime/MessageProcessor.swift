@@ -94,13 +94,17 @@ public final class MessageProcessor {
             [handler.principal.rawValue, message.messageID, message.rawType])
         guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
         try refuse(message, reason: reason, db: db)
+        try db.flushDeferred()  // a failure belongs to this refusal, not to the next statement
         return .acknowledged(.rejected(reason))
     }
 
     /// The effects of one message inside an open transaction, with no savepoint
     /// of its own: a refusal throws `Refusal` and a failure `Failure` (or a
-    /// `PGError`), and the caller rolls the message's effects back.
-    func apply(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
+    /// `PGError`), and the caller rolls the message's effects back. Writes the
+    /// handler queued (`executeDeferred`) are sent before returning when
+    /// `flush`, so that their failure is this message's; otherwise they travel
+    /// with the next statement or the commit.
+    func apply(_ message: InboundMessage, db: PGConnection, flush: Bool = false) throws -> Outcome {
         let principal = handler.principal.rawValue
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -119,6 +123,7 @@ public final class MessageProcessor {
         switch disposition {
         case .ack:
             try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
+            if flush { try db.flushDeferred() }
             return .acknowledged(.applied)
         case .reject(let reason):
             throw Refusal(reason: reason)

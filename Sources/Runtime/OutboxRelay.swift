@@ -72,7 +72,7 @@ public final class OutboxRelay {
             }
             if publisher == nil { publisher = try AMQPPublisher(url: amqpURL, name: "\(principal.rawValue)-relay") }
             try publisher!.publish(messages)
-            try db.execute("UPDATE wage.outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [ids])
+            try db.executeDeferred("UPDATE wage.outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [ids])
             return rows.count
         }
     }

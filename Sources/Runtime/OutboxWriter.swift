@@ -1,11 +1,12 @@
 import Store
 import Workflow
 
-/// Writes follow-up messages into `wage.outbox` inside the caller's transaction.
+/// Writes follow-up messages into `wage.outbox` inside the caller's transaction
+/// (queued with `executeDeferred`: sent with the next statement or the commit).
 public enum OutboxWriter {
     public static func insert(_ followUps: [FollowUp], from principal: Principal, db: PGConnection) throws {
         for f in followUps {
-            try db.execute(
+            try db.executeDeferred(
                 """
                 INSERT INTO wage.outbox (principal, message_id, type, body, correlation_id, applied_by_sender)
                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING
@@ -21,7 +22,7 @@ public enum RejectionStore {
         messageID: String?, type: String?, sender: String?, reason: RejectionReason,
         rejectedBy: Principal, body: String?, db: PGConnection
     ) throws {
-        try db.execute(
+        try db.executeDeferred(
             """
             INSERT INTO wage.rejection_log (message_id, type, sender, reason, rejected_by, body)
             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING

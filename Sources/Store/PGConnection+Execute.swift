@@ -15,22 +15,32 @@ extension PGConnection {
     /// A cached statement the server no longer knows (`26000`, e.g. after
     /// `DISCARD ALL`) is re-prepared and retried once outside a transaction;
     /// `26000`/`0A000` errors evict it so the next call re-prepares.
+    ///
+    /// Statements queued by ``executeDeferred(_:_:)`` go first, in the same round
+    /// trip (``runPipeline(then:)``), and the first failure among them is thrown
+    /// here; a `ROLLBACK` (also `ROLLBACK TO SAVEPOINT`) discards them instead,
+    /// since they belong to the work it undoes.
     @discardableResult
     public func execute(_ sql: String, _ params: [any PGBindable] = []) throws -> PGResult {
         let conn = try requireHandle()
+        if !deferred.isEmpty {
+            if Self.isRollback(sql) {
+                deferred.removeAll()
+            } else if params.isEmpty && sql.contains(";") {
+                try flushDeferred()  // several commands: simple protocol, which a pipeline cannot carry
+            } else {
+                let texts = try Self.parameterTexts(params)
+                let statement = PipelinedStatement(sql: sql, texts: texts, prepared: !params.isEmpty)
+                guard let result = try runPipeline(then: statement) else { throw PGError.noConnection }
+                return result
+            }
+        }
         if params.isEmpty {
             let res = try LibPQ.check(PQexec(conn, sql), conn)
             defer { PQclear(res) }
             return PGResult(copying: res)
         }
-        let texts = try params.enumerated().map { index, param -> String? in
-            let text = param.pgText
-            if let text, text.utf8.contains(0) {
-                throw PGError(sqlState: "22021", message: "parameter $\(index + 1) contains a NUL character",
-                              recoverable: false)
-            }
-            return text
-        }
+        let texts = try Self.parameterTexts(params)
         let wasCached = statements[sql] != nil
         return try withCStringArray(texts) { values in
             do {
@@ -40,6 +50,24 @@ extension PGConnection {
                 return try runPrepared(conn, sql, values)
             }
         }
+    }
+
+    /// The parameters as text (`nil` = SQL NULL); text holding NUL is refused (`22021`).
+    static func parameterTexts(_ params: [any PGBindable]) throws -> [String?] {
+        try params.enumerated().map { index, param -> String? in
+            let text = param.pgText
+            if let text, text.utf8.contains(0) {
+                throw PGError(sqlState: "22021", message: "parameter $\(index + 1) contains a NUL character",
+                              recoverable: false)
+            }
+            return text
+        }
+    }
+
+    /// `ROLLBACK` or `ROLLBACK TO [SAVEPOINT] …` (not `ROLLBACK PREPARED`).
+    static func isRollback(_ sql: String) -> Bool {
+        let words = sql.uppercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == ";" })
+        return words.first == "ROLLBACK" && words.dropFirst().first != "PREPARED"
     }
 
     /// Same as ``execute(_:_:)``, returning only the rows.
@@ -68,7 +96,7 @@ extension PGConnection {
     }
 
     /// The server-side name for `sql`, preparing it on first use; nil when the cache is full.
-    private func preparedName(_ conn: OpaquePointer, _ sql: String) throws -> String? {
+    func preparedName(_ conn: OpaquePointer, _ sql: String) throws -> String? {
         if let name = statements[sql] { return name }
         guard statements.count < statementCacheCapacity else { return nil }
         statementCounter += 1

@@ -2,8 +2,10 @@ extension PGConnection {
     /// Runs `body` inside `BEGIN` … `COMMIT` and returns its value.
     ///
     /// When `body` throws, the transaction is rolled back (`ROLLBACK`; its own
-    /// failure, e.g. on a lost connection, is ignored) and the body's error is
-    /// rethrown. When `COMMIT` fails (deferred constraint, serialization failure,
+    /// failure, e.g. on a lost connection, is ignored; statements still queued by
+    /// ``executeDeferred(_:_:)`` are dropped) and the body's error is rethrown.
+    /// Queued statements are sent with `COMMIT`; the first failure among them is
+    /// thrown (and the transaction rolled back). When `COMMIT` fails (deferred constraint, serialization failure,
     /// lost connection) its ``PGError`` is thrown; after a lost connection the
     /// outcome is unknown, so callers rely on idempotent effects.
     ///
@@ -24,7 +26,15 @@ extension PGConnection {
             _ = try? execute("ROLLBACK")
             throw error
         }
-        let commit = try execute("COMMIT")
+        // Statements queued with executeDeferred travel with COMMIT; when one of
+        // them fails, COMMIT is skipped and the failed transaction is rolled back here.
+        let commit: PGResult
+        do {
+            commit = try execute("COMMIT")
+        } catch {
+            if inTransaction { _ = try? execute("ROLLBACK") }
+            throw error
+        }
         if commit.commandTag == "ROLLBACK" {
             throw PGError(sqlState: "25P02",
                           message: "transaction rolled back at COMMIT: a statement inside it failed and its error was caught",

@@ -19,6 +19,8 @@ public final class PGConnection {
     var statementCounter = 0
     /// Channels passed to ``listen(_:)``; re-issued by ``reconnect()``.
     var channels: [String] = []
+    /// Statements queued by ``executeDeferred(_:_:)``, sent with the next round trip.
+    var deferred: [PipelinedStatement] = []
 
     /// Most statements kept prepared per connection; SQL beyond this runs unnamed
     /// (`PQexecParams`, parsed on every call).
@@ -74,6 +76,7 @@ public final class PGConnection {
     /// Throws the same errors as ``init(url:applicationName:statementCacheCapacity:)``.
     public func reconnect() throws {
         statements.removeAll()
+        deferred.removeAll()
         if let handle {
             PQreset(handle)
             guard PQstatus(handle) == CONNECTION_OK else { throw LibPQ.connectFailure(handle) }
@@ -88,6 +91,7 @@ public final class PGConnection {
         if let handle { PQfinish(handle) }
         handle = nil
         statements.removeAll()
+        deferred.removeAll()
     }
 
     /// The value libpq uses for a connection option (e.g. `connect_timeout`), for tests.

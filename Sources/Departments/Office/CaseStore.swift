@@ -55,10 +55,12 @@ enum CaseStore {
     }
 
     /// Writes every field a transition may change. `leaderPackageOn` is stored
-    /// the first time the case becomes a leader package.
+    /// the first time the case becomes a leader package. Queued (`executeDeferred`):
+    /// the row is locked already, so only a broken constraint can fail it, and
+    /// that fails the message at the next statement or the commit.
     static func update(_ state: CaseState, leaderPackageOn: Day? = nil, db: PGConnection) throws {
         let resolution = state.resolution
-        try db.execute(
+        try db.executeDeferred(
             """
             UPDATE wage.cases SET status = $2, assignee = $3, sector = $4, due_on = $5::date, task_force = $6,
                 escalated_on = $7::date, leader = $8, leader_department = $9, discipline_supervision = $10,

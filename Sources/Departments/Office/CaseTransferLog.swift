@@ -15,7 +15,7 @@ enum CaseTransferLog {
     /// Records the transfer `messageID` that made `state` (its assignee, sector, due date).
     static func record(_ messageID: String, state: CaseState, automatic: Bool, context: HandlerContext) throws {
         guard let to = state.assignee, let due = state.dueOn else { return }
-        try context.db.execute(
+        try context.db.executeDeferred(
             """
             INSERT INTO wage.case_transfers (message_id, case_id, to_department, sector, due_on, automatic, applied_at)
             VALUES ($1, $2::uuid, $3, $4, $5::date, $6, $7) ON CONFLICT (message_id) DO NOTHING
