@@ -62,21 +62,11 @@ extension MessageProcessor {
 
     /// One message of a batch, inside the open savepoint `message`.
     func applyInSavepoint(_ message: InboundMessage, db: PGConnection) throws -> Outcome {
-        let failure: Failure
-        do {
-            return try apply(message, db: db, flush: true)
-        } catch let refusal as Refusal {
+        let attempt = try outcomeOrFailure({ try apply(message, db: db, flush: true) }, refused: { reason in
             try db.execute("ROLLBACK TO SAVEPOINT message")
-            do {
-                return try recordRefusal(message, reason: refusal.reason, db: db)
-            } catch let error as PGError where !error.meansDatabaseUnavailable {
-                failure = .transaction(error)
-            }
-        } catch let f as Failure {
-            failure = f
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            failure = .transaction(error)
-        }
+            return try recordRefusal(message, reason: reason, db: db)
+        })
+        guard case .failure(let failure) = attempt else { return try attempt.get() }
         try db.execute("ROLLBACK TO SAVEPOINT message")
         return try afterFailure(message, failure, db: db)
     }

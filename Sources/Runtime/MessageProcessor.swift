@@ -50,25 +50,34 @@ public final class MessageProcessor {
     /// the effects back and records the refusal (with the inbox row) in a second
     /// transaction, so the common path needs no savepoint.
     public func process(_ message: InboundMessage) throws -> Outcome {
-        let failure: Failure
-        do {
-            return try db.transaction { db in try apply(message, db: db) }
-        } catch let refusal as Refusal {
-            do {
-                return try db.transaction { db in try recordRefusal(message, reason: refusal.reason, db: db) }
-            } catch let error as PGError where !error.meansDatabaseUnavailable {
-                failure = .transaction(error)
-            }
-        } catch let f as Failure {
-            failure = f
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            failure = .transaction(error)
-        }
+        let attempt = try outcomeOrFailure(
+            { try db.transaction { db in try apply(message, db: db) } },
+            refused: { reason in try db.transaction { db in try recordRefusal(message, reason: reason, db: db) } })
+        guard case .failure(let failure) = attempt else { return try attempt.get() }
         guard isLastAttempt(message) else { return failure.outcome(logger: logger, message: message) }
         do {
             return try db.transaction { db in try refuseAtLimit(message, failure, db: db) }
         } catch let error as PGError where !error.meansDatabaseUnavailable {
             return Failure.transaction(error).outcome(logger: logger, message: message)
+        }
+    }
+
+    /// The outcome of `run`, or why it failed. A refusal (`run`'s effects are
+    /// rolled back by then) is recorded by `refused`; a lost database propagates.
+    func outcomeOrFailure(_ run: () throws -> Outcome,
+                          refused: (RejectionReason) throws -> Outcome) throws -> Result<Outcome, Failure> {
+        do {
+            return .success(try run())
+        } catch let refusal as Refusal {
+            do {
+                return .success(try refused(refusal.reason))
+            } catch let error as PGError where !error.meansDatabaseUnavailable {
+                return .failure(.transaction(error))
+            }
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch let error as PGError where !error.meansDatabaseUnavailable {
+            return .failure(.transaction(error))
         }
     }
 

@@ -3,26 +3,8 @@ import XCTest
 
 /// Statements queued with executeDeferred: sent in order with the next round
 /// trip (libpq pipeline mode), failures thrown there, dropped by ROLLBACK.
-final class PipelineTests: XCTestCase {
-    var db: PGConnection!
-    var other: PGConnection!
-    var table = ""
-
-    override func setUpWithError() throws {
-        db = try TestStack.connect("store-tests-pipeline")
-        other = try TestStack.connect("store-tests-pipeline-observer")
-        let schema = "store_test_" + TestStack.uniqueSuffix()
-        table = schema + ".p"
-        try db.execute("CREATE SCHEMA \(schema); CREATE TABLE \(table) (id int PRIMARY KEY, note text NOT NULL)")
-    }
-
-    override func tearDownWithError() throws {
-        if let schema = table.split(separator: ".").first {
-            try db?.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE")
-        }
-        db?.close()
-        other?.close()
-    }
+final class PipelineTests: ScratchTableTestCase {
+    override class var scratchTable: (name: String, columns: String) { ("p", "id int PRIMARY KEY, note text NOT NULL") }
 
     private func ids(_ connection: PGConnection? = nil) throws -> [Int] {
         try (connection ?? other).query("SELECT id FROM \(table) ORDER BY id").map { try $0.int("id") }

@@ -2,27 +2,9 @@ import XCTest
 @testable import Store
 
 /// BEGIN/COMMIT/ROLLBACK around a body, checked from a second session.
-final class TransactionTests: XCTestCase {
+final class TransactionTests: ScratchTableTestCase {
     struct Boom: Error {}
-    var db: PGConnection!
-    var other: PGConnection!
-    var table = ""
-
-    override func setUpWithError() throws {
-        db = try TestStack.connect("store-tests-tx")
-        other = try TestStack.connect("store-tests-tx-observer")
-        let schema = "store_test_" + TestStack.uniqueSuffix()
-        table = schema + ".tx_t"
-        try db.execute("CREATE SCHEMA \(schema); CREATE TABLE \(table) (id int PRIMARY KEY)")
-    }
-
-    override func tearDownWithError() throws {
-        if let schema = table.split(separator: ".").first {
-            try db?.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE")
-        }
-        db?.close()
-        other?.close()
-    }
+    override class var scratchTable: (name: String, columns: String) { ("tx_t", "id int PRIMARY KEY") }
 
     private func visibleToOthers(_ id: Int) throws -> Bool {
         try other.query("SELECT count(*) AS c FROM \(table) WHERE id = $1", [id])[0].int("c") == 1
