@@ -77,6 +77,21 @@ final class DatabaseGrantsTests: XCTestCase {
         XCTAssertEqual(try hrss.execute("UPDATE wage.cases SET updated_at = now() WHERE case_id = $1::uuid", [id]).affectedRows, 1)
     }
 
+    func testOnlyTheOfficeReadsTheReportersPersonalData() throws {
+        let id = try caseID()
+        for p in Principal.allCases where p != .hrss {
+            try assertRefused(p, "SELECT reporter FROM wage.cases WHERE case_id = $1::uuid", [id])
+            try assertRefused(p, "SELECT * FROM wage.cases WHERE case_id = $1::uuid", [id])
+            let db = try connect(p)
+            defer { db.close() }
+            XCTAssertEqual(try db.execute("SELECT case_no, status, assignee FROM wage.cases WHERE case_id = $1::uuid", [id]).rows.count,
+                           1, "\(p.rawValue) reads the case's other columns")
+        }
+        let hrss = try connect(.hrss)
+        defer { hrss.close() }
+        XCTAssertEqual(try hrss.execute("SELECT reporter FROM wage.cases WHERE case_id = $1::uuid", [id]).rows.count, 1)
+    }
+
     func testARoleSeesOnlyItsOwnInboxAndOutbox() throws {
         let hrss = try connect(.hrss)
         defer { hrss.close() }
