@@ -19,7 +19,7 @@ public final class BatchLanes {
     public init(processors: [MessageProcessor], name: String) {
         precondition(!processors.isEmpty, "at least one lane")
         self.processors = processors
-        self.helpers = processors.dropFirst().enumerated().map { LaneThread(name: "\(name)-lane-\($0.offset + 1)") }
+        self.helpers = processors.dropFirst().enumerated().map { LaneThread(name: "\(name)-lane\($0.offset + 1)") }
     }
 
     /// Applies `messages`; outcomes are in their order. Throws when a lane lost
@@ -77,7 +77,10 @@ final class LaneThread: @unchecked Sendable {
     private var finishing = false
 
     init(name: String) {
-        let thread = Thread { [self] in loop() }
+        let thread = Thread { [self] in
+            ThreadGroup.nameCurrentThread(name)
+            loop()
+        }
         thread.name = name
         thread.stackSize = 4 << 20
         thread.start()

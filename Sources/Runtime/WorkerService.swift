@@ -56,7 +56,7 @@ public struct WorkerService: ThreadedService {
                 let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
                 processors.append(MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger, clock: clock))
             }
-            let lanes = BatchLanes(processors: processors, name: name)
+            let lanes = BatchLanes(processors: processors, name: principal.rawValue)
             guard let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
                                                   name: name, stop: stop, logger: logger) else {
                 lanes.close()
