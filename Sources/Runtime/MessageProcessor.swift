@@ -200,9 +200,10 @@ public final class MessageProcessor {
 }
 
 extension PGError {
-    /// The database cannot be reached (connection lost, server shutting down):
-    /// wait and reconnect rather than count a failed attempt.
+    /// The database cannot be reached (connection lost, server shutting down), or
+    /// the session was left inside a transaction by a failure that could not roll
+    /// it back (`25001`): wait and reconnect rather than count a failed attempt.
     public var meansDatabaseUnavailable: Bool {
-        isConnectionFailure || (sqlState?.hasPrefix("57P") ?? false)
+        isConnectionFailure || (sqlState?.hasPrefix("57P") ?? false) || sqlState == "25001"
     }
 }

@@ -48,8 +48,35 @@ extension PGConnection {
         let items = deferred + (last.map { [$0] } ?? [])
         deferred.removeAll()
         let names = try items.map { $0.prepared ? try preparedName(conn, $0.sql) : nil }
-        guard PQenterPipelineMode(conn) == 1 else { throw LibPQ.connectionError(conn) }
-        defer { _ = PQexitPipelineMode(conn) }
+        guard PQenterPipelineMode(conn) == 1 else { throw Self.unusable(conn, LibPQ.connectionError(conn)) }
+        let result: PGResult?
+        do {
+            result = try sendAndRead(conn, items, names, wantsLast: last != nil)
+        } catch let error as PGError {
+            throw Self.unusable(conn, error)
+        }
+        guard PQexitPipelineMode(conn) == 1 else {
+            throw Self.unusable(conn, PGError(sqlState: nil, message: "could not leave pipeline mode", recoverable: false))
+        }
+        return result
+    }
+
+    /// After a failed pipeline: a connection that is lost, or stuck inside the
+    /// pipeline with results it could not read, cannot run another statement; its
+    /// failure is reported as a lost connection (`08006`, recoverable) so the
+    /// caller reconnects instead of retrying on it. An ordinary statement error
+    /// (all results read) is returned as it is.
+    static func unusable(_ conn: OpaquePointer, _ error: PGError) -> PGError {
+        if PQpipelineStatus(conn) != PQ_PIPELINE_OFF { _ = PQexitPipelineMode(conn) }
+        let stuck = PQpipelineStatus(conn) != PQ_PIPELINE_OFF || PQtransactionStatus(conn) == PQTRANS_ACTIVE
+        guard PQstatus(conn) == CONNECTION_BAD || stuck, !error.isConnectionFailure else { return error }
+        return PGError(sqlState: "08006", message: "connection unusable after a failed pipeline: \(error.message)",
+                       recoverable: true)
+    }
+
+    /// Sends `items` and a sync point, then reads every result (see ``runPipeline(then:)``).
+    private func sendAndRead(_ conn: OpaquePointer, _ items: [PipelinedStatement], _ names: [String?],
+                             wantsLast: Bool) throws -> PGResult? {
         for (item, name) in zip(items, names) {
             let sent = withCStringArray(item.texts) { values -> Int32 in
                 let count = Int32(values.count)
@@ -68,7 +95,7 @@ extension PGConnection {
             } else {
                 do {
                     let result = try LibPQ.check(raw, conn)
-                    if last != nil, index == items.count - 1 { lastResult = PGResult(copying: result) }
+                    if wantsLast, index == items.count - 1 { lastResult = PGResult(copying: result) }
                     PQclear(result)
                 } catch let error as PGError {
                     if error.sqlState == "26000" || error.sqlState == "0A000" { statements[item.sql] = nil }

@@ -1,3 +1,5 @@
+import CLibPQ
+
 extension PGConnection {
     /// Runs `body` inside `BEGIN` … `COMMIT` and returns its value.
     ///
@@ -13,7 +15,12 @@ extension PGConnection {
     /// server turns `COMMIT` into `ROLLBACK`: this throws `25P02` so nothing is
     /// silently lost. Nested calls throw `25001` (no savepoints).
     public func transaction<T>(_ body: (PGConnection) throws -> T) throws -> T {
-        _ = try requireHandle()
+        let conn = try requireHandle()
+        if PQpipelineStatus(conn) != PQ_PIPELINE_OFF || PQtransactionStatus(conn) == PQTRANS_ACTIVE {
+            // Left busy by a failure that could not be cleaned up: only a new session helps.
+            throw PGError(sqlState: "08006", message: "the connection is busy after an earlier failure; reconnect",
+                          recoverable: true)
+        }
         if inTransaction {
             throw PGError(sqlState: "25001", message: "transaction() called inside an open transaction",
                           recoverable: false)

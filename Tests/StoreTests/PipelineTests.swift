@@ -84,6 +84,23 @@ final class PipelineTests: ScratchTableTestCase {
         XCTAssertEqual(try ids().count, count)
     }
 
+    func testAConnectionLostUnderAPipelineIsReportedAsLostAndRecovers() throws {
+        try db.execute("BEGIN")
+        try db.executeDeferred("INSERT INTO \(table) VALUES ($1, $2)", [40, "lost with the session"])
+        XCTAssertTrue(try other.query("SELECT pg_terminate_backend($1::int) AS ok", [Int(db.backendPID)])[0].bool("ok"))
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertThrowsError(try db.execute("SELECT count(*) AS n FROM \(table) WHERE id > $1", [0])) { error in
+            let failure = error as? PGError
+            XCTAssertTrue(failure?.isConnectionFailure ?? false, "\(error)")
+            XCTAssertTrue(failure?.recoverable ?? false, "\(error)")
+        }
+        try db.reconnect()
+        XCTAssertFalse(db.inTransaction)
+        XCTAssertEqual(db.deferredCount, 0)
+        try db.transaction { tx in try tx.executeDeferred("INSERT INTO \(table) VALUES ($1, $2)", [41, "after"]) }
+        XCTAssertEqual(try ids(), [41])
+    }
+
     func testMultiCommandSQLFlushesTheQueueFirst() throws {
         try db.transaction { tx in
             try tx.executeDeferred("INSERT INTO \(table) VALUES ($1, $2)", [30, "before"])
