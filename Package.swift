@@ -47,15 +47,17 @@ let package = Package(
         .target(name: "AMQP", dependencies: ["CRabbitMQ"]),
         .target(name: "Store", dependencies: ["CLibPQ"]),
 
+        // The message catalogue: wire values and every message type (pure)
+        .target(name: "Messages"),
         // Pure domain
-        .target(name: "Workflow"),
-        .target(name: "Duties", dependencies: ["Workflow", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Workflow", dependencies: ["Messages"]),
+        .target(name: "Duties", dependencies: ["Messages", "Workflow", .product(name: "Yams", package: "Yams")]),
 
         // Services
         .target(
             name: "Runtime",
             dependencies: [
-                "AMQP", "Store", "Workflow",
+                "AMQP", "Store", "Messages", "Workflow",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -64,12 +66,12 @@ let package = Package(
             ]),
         .target(
             name: "Router",
-            dependencies: ["Runtime", "Duties", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "Departments", dependencies: ["Runtime", "Duties"]),
+            dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Departments", dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store"]),
         .target(
             name: "WageCtlKit",
             dependencies: [
-                "Runtime", "Duties",
+                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -89,18 +91,21 @@ let package = Package(
         .executableTarget(
             name: "wage-bench",
             dependencies: [
-                "Router", "Departments", "Runtime", "Duties",
+                "Router", "Departments", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/wage-bench"),
 
         // Unit tests (no servers)
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
-        .testTarget(name: "DutiesTests", dependencies: ["Duties"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages", "Duties"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Messages"]),
+        .testTarget(name: "DutiesTests", dependencies: ["Duties", "Messages"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "SystemTests", dependencies: ["Router", "Departments", "WageCtlKit"]),
+        .testTarget(
+            name: "SystemTests",
+            dependencies: ["Router", "Departments", "WageCtlKit", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store"]),
     ],
     swiftLanguageModes: [.v6]
 )

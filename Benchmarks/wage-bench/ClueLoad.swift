@@ -2,6 +2,7 @@ import AMQP
 import Duties
 import Foundation
 import Runtime
+import Messages
 import Workflow
 
 /// The offered load of one phase: `clue.report`s published as `platform`

@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The benchmark acting as the housing department's staff: it watches its own

@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The end-to-end part: checks that nothing else consumes the pipeline's queues,

@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// The handler of every department worker, as a composition of parts. Each part

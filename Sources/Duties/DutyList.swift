@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// A validated duty list (CONTRACT §1, §3): who may send each message type and

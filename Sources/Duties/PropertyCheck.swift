@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Workflow
 
 /// The largest accepted body, in bytes (CONTRACT §2: 256 KiB).

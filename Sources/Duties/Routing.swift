@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// The routing decision for one message whose AMQP properties already passed

@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// What the router does with one message (the pure decision of `route`).

@@ -1,4 +1,5 @@
 import AMQP
+import Messages
 import Workflow
 
 /// Builds the copy of a refused message that goes to `wage.dead` (CONTRACT §2):

@@ -3,6 +3,7 @@ import Duties
 import Foundation
 import Logging
 import Store
+import Messages
 import Workflow
 
 /// Routes one message from `router.intake`: checks it (§2 properties, size, JSON,

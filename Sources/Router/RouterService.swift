@@ -5,6 +5,7 @@ import Logging
 import Runtime
 import ServiceLifecycle
 import Store
+import Messages
 import Workflow
 
 /// `wage-router` as a swift-service-lifecycle `Service`: `threads` competing

@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// One concern of a worker (e.g. the office's case workflow, its referral

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Metrics
 import Store
+import Messages
 import Workflow
 
 /// The consumer thread of a worker: takes deliveries from the principal's queue,

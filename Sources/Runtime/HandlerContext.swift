@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Store
+import Messages
 import Workflow
 
 /// What a handler may touch while it handles one message: the transaction's

@@ -1,4 +1,5 @@
 import AMQP
+import Messages
 import Workflow
 
 /// A message as a handler sees it: the contract's properties, the validated

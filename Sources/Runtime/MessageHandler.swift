@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// A department's business logic for the messages that reach its queue.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Store
+import Messages
 import Workflow
 
 /// Applies one inbound message exactly once: one transaction holding the inbox

@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// Which messages of one queue must be applied one after the other, in the

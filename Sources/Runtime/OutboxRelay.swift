@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Logging
 import Store
+import Messages
 import Workflow
 
 /// Publishes a principal's `wage.outbox` rows to `wage.intake` with publisher

@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// Writes follow-up messages into `wage.outbox` inside the caller's transaction

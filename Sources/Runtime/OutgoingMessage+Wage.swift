@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+import Messages
 import Workflow
 
 /// A follow-up message a handler wants sent; written to `wage.outbox` in the

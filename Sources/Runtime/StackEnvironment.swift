@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Workflow
 
 /// Connection settings of one principal, read from the environment and, where a

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Messages
 import Workflow
 
 /// The whole `main` of a department worker: logging, metrics, settings from the

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Store
+import Messages
 import Workflow
 
 /// A department worker as a swift-service-lifecycle `Service`: a consumer thread

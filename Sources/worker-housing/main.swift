@@ -1,6 +1,7 @@
 import Departments
 import Foundation
 import Runtime
+import Messages
 import Workflow
 
 // One executable for every sector regulator: `worker-housing` runs as housing;

@@ -1,4 +1,5 @@
 import XCTest
+@testable import Messages
 import Workflow
 @testable import Duties
 

@@ -1,4 +1,5 @@
 import XCTest
+@testable import Messages
 import Workflow
 @testable import Duties
 
@@ -74,7 +75,8 @@ final class SchemaRequiredTests: XCTestCase {
 
     func testOptionalFieldsMayBeAbsentOrNull() {
         for type in MessageType.allCases {
-            let required = Set(Self.required[type] ?? [])
+            var required = Set(Self.required[type] ?? [])
+            if type == .referralDecision { required.insert("police_case_no") }  // required with the sample's `filed`
             var minimal = SamplePayloads.valid(for: type)
             var nulls = minimal
             for field in MessageSchemas.fields(for: type) where !required.contains(field.name) {
@@ -108,6 +110,10 @@ final class SchemaRequiredTests: XCTestCase {
         let notFiled: JSONValue = ["referral_no": "R-1", "decision": "not_filed"]
         XCTAssertEqual(MessageSchemas.validate(type: .referralDecision, body: notFiled), .schema("reason"))
         XCTAssertNil(MessageSchemas.validate(type: .referralDecision, body: setting(notFiled, "reason", "no crime")))
-        XCTAssertNil(MessageSchemas.validate(type: .referralDecision, body: ["referral_no": "R-1", "decision": "filed"]))
+        // `police_case_no` comes with `filed` (§3 "when filed"): the police worker's decoder
+        // always required it, and the router now says so first.
+        let filed: JSONValue = ["referral_no": "R-1", "decision": "filed"]
+        XCTAssertEqual(MessageSchemas.validate(type: .referralDecision, body: filed), .schema("police_case_no"))
+        XCTAssertNil(MessageSchemas.validate(type: .referralDecision, body: setting(filed, "police_case_no", "P-1")))
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import Router
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

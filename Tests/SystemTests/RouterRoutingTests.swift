@@ -2,6 +2,7 @@ import AMQP
 import Duties
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// A part that wants to react to a `case.notice` its worker received (after the

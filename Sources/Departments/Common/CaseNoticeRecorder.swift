@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// `case.notice` for every worker: puts the notice on the case timeline under the

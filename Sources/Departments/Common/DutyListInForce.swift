@@ -1,6 +1,7 @@
 import Duties
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// The duty list in force (`wage.duty_lists WHERE in_force`), parsed once per

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The emergency revolving fund 应急周转金 (CONTRACT §3), the finance worker's

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// Carries out what a `FundBook` event decided, inside the message's

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// The fund's rows as the finance worker reads and writes them, inside the

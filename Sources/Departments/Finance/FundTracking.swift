@@ -1,5 +1,6 @@
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The office's side of the fund (worker-hrss): finance's answers `fund.disbursed`

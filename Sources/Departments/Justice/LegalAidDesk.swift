@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// The legal-aid green channel (法律援助, seed 004 第十六条) in `worker-justice`:

@@ -1,5 +1,6 @@
 import Duties
 import Runtime
+import Messages
 import Workflow
 
 /// Performs the actions of a legal-aid transition in the message's transaction:

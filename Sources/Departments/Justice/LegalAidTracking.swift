@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// A requester's side of legal aid: `legalaid.assigned` (in worker-hrss,

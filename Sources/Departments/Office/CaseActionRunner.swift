@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// Performs the actions of a case transition inside the message's transaction:

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Messages
 import Workflow
 
 extension CaseOffice {

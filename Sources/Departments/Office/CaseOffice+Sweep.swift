@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 extension CaseOffice {

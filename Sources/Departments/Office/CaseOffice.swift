@@ -1,6 +1,7 @@
 import Duties
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The office's case workflow (根欠办, CONTRACT §3 "Clues and cases"): registers

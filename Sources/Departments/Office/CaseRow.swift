@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// How a `wage.cases` row maps to the domain's `CaseState`.

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Reads and writes `wage.cases` for the office. Every read that precedes a

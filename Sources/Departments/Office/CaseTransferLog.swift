@@ -1,5 +1,6 @@
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// `wage.case_transfers`: the transfers the office applied, by the message id of

@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// `wage.office_alerts`: the `incident.alert` messages the office received, and

@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// The office's side of `incident.alert` (a collective visit 集体访, sent by the

@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The petitions office (信访局, `worker-petitions`): registers each

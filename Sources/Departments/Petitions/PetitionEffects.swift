@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// Performs the actions the petition machine returns, inside the message's

@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// Reads and writes `wage.petitions`, the petitions worker's own table: the

@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// Police register of `incident.alert`s (collective visits 集体访, CONTRACT §3

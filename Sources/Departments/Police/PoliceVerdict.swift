@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// What the police worker did with a referral message that reached both police and

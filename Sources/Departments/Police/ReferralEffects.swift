@@ -1,4 +1,5 @@
 import Runtime
+import Messages
 import Workflow
 
 /// Performs the actions a referral event function returned, inside the message's

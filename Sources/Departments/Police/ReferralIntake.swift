@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Messages
 import Workflow
 
 /// Police intake of criminal referrals (移送, CONTRACT §3), run by `worker-police`.

@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The police worker's storage of referrals: `wage.referrals` (+ `referral_measures`)

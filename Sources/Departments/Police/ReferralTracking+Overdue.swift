@@ -1,5 +1,6 @@
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// A referral whose police decision is overdue (CONTRACT §3 "Overdue decisions are

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Messages
 import Workflow
 
 /// The office's side of criminal referrals (CONTRACT §3), run by `worker-hrss`:

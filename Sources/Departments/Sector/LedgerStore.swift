@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// Writes a department's rows of `wage.department_cases` (row-level security:

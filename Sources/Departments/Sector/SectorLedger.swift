@@ -1,5 +1,6 @@
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// A sector regulator's ledger (台账) of the cases transferred to it: the same

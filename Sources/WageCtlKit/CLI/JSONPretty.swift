@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// Indented JSON for `--json` output (object keys sorted, so output is stable).

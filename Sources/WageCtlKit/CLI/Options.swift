@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// Who `wagectl` acts as, and where its credentials are: given before or after

@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// The connections of one command: the stack settings, the identity it acts

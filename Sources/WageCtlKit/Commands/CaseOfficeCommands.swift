@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `case.transfer`: the office transfers a case to the responsible department.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// The case id option of every case command: a uuid or a case number.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `wagectl clue …`: report a wage-arrears clue.

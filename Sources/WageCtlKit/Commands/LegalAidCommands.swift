@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `legalaid.request`: an application for legal aid (法律援助).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `petition.received`: the petitions office records a petition (信访).

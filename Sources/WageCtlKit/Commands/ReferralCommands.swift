@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `referral.submit`: hrss refers a suspected 拒不支付劳动报酬罪 to the police.

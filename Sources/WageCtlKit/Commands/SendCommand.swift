@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `wagectl send <type> --json '{…}'` or `--field k=v`: any message type.

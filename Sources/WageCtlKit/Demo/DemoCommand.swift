@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Workflow
 
 /// `wagectl demo`: drives a realistic scenario through the running system

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Runs the demo's steps through the running system: each step sends one

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Workflow
 
 /// The demo's story: a construction clue from the national platform for 36

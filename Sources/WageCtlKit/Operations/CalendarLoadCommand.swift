@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// `wagectl calendar load <csv>`: load a year of working-day exceptions into

@@ -2,6 +2,7 @@ import ArgumentParser
 import Duties
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// `wagectl duty-list load <yaml>`: check a duty-list file and store it; by

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Writes `wage.operator_audit` rows (migration 0070) for operator commands.

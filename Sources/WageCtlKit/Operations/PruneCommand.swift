@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// `wagectl maintenance prune`: deletes old idempotency and relay bookkeeping

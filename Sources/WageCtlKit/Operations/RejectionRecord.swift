@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// One row of `wage.rejection_log` (admin: with the body).

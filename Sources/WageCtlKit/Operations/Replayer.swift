@@ -1,6 +1,7 @@
 import Duties
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Replays a dead-lettered message after a fix, as its original sender, audited.

@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// The monthly report of seed 003 信息互通制度 (departments report by the 10th):

@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// Reads a `MonthlyReport` from the contract views (and `wage.fund_movements`)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Messages
 import Workflow
 
 /// `wagectl report monthly`: the monthly report of seed 003 信息互通制度.

@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// The monthly report as a table, as CSV (long format), and as JSON.

@@ -1,6 +1,7 @@
 import Duties
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Polls the database for what became of a published message: the router's

@@ -1,4 +1,5 @@
 import Store
+import Messages
 import Workflow
 
 /// Finds a receiver's visible effect of a message, with the sender's own grants:

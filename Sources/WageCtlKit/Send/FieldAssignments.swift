@@ -1,4 +1,5 @@
 import Duties
+import Messages
 import Workflow
 
 /// Builds a payload from `--json` and `--field key=value` options.

@@ -1,4 +1,5 @@
 import Duties
+import Messages
 import Workflow
 
 /// Plain-language descriptions of payload fields, for explaining a refusal.

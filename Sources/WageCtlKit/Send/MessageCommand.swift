@@ -1,4 +1,5 @@
 import ArgumentParser
+import Messages
 import Workflow
 
 /// A subcommand that sends one message type of CONTRACT §3 with named options.

@@ -3,6 +3,7 @@ import Duties
 import Foundation
 import Runtime
 import Store
+import Messages
 import Workflow
 
 /// Sends one contract message as a principal: checks it locally with the

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Messages
 import Workflow
 
 /// Helps a command build its payload: resolves case numbers and finds the case

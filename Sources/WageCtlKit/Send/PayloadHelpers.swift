@@ -1,3 +1,4 @@
+import Messages
 import Workflow
 
 /// Short forms for building payloads from options (nil = leave the field out).

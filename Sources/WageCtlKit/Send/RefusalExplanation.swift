@@ -1,4 +1,5 @@
 import Duties
+import Messages
 import Workflow
 
 /// Says in plain words why a message is (or would be) refused, using the same

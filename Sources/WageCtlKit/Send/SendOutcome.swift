@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Workflow
 
 /// A message `wagectl` is about to send.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import Messages
 import Workflow
 
 /// `wagectl case show <case>`: the overview and the full timeline across departments,

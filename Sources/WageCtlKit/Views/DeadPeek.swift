@@ -1,5 +1,6 @@
 import AMQP
 import ArgumentParser
+import Messages
 import Workflow
 
 /// `wagectl dead peek`: look at the messages waiting in the queue `wage.dead`

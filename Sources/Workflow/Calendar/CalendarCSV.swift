@@ -1,3 +1,4 @@
+import Messages
 /// One row of a calendar file: `day,is_workday,note`.
 public struct CalendarRow: Sendable, Hashable {
     public var day: Day

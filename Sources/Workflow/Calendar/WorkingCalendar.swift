@@ -1,3 +1,4 @@
+import Messages
 /// The working-day calendar (CONTRACT §3, table `wage.calendar`): a day listed in
 /// `overrides` is a working day iff its flag is true; a day not listed is a
 /// working day iff it is Monday–Friday.

@@ -1,3 +1,4 @@
+import Messages
 /// Builders for the timeline entries and notices of the case machine.
 extension CaseState {
     /// The department under which the case machine's entries are recorded: the

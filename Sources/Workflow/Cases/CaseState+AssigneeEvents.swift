@@ -1,3 +1,4 @@
+import Messages
 /// The events only the current assignee may send: accept, return, progress,
 /// resolve, escalate. The assignee is checked first (`not_assignee`), then the
 /// status (`invalid_state`).

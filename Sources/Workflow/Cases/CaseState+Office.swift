@@ -1,3 +1,4 @@
+import Messages
 /// Office decisions: naming a leader and closing (销号).
 extension CaseState {
     /// Where a leader may be named: a leader package, and already a task force

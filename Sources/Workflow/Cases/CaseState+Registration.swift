@@ -1,3 +1,4 @@
+import Messages
 /// `clue.report`: registration and the automatic transfer.
 extension CaseState {
     /// Registers a clue as case `caseID` and transfers it at once to `responsible`

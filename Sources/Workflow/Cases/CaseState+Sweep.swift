@@ -1,3 +1,4 @@
+import Messages
 /// `office.sweep`: deadlines as of a date.
 extension CaseState {
     /// Evaluates this case's deadline as of `asOf`; `nil` when nothing changes.

@@ -1,3 +1,4 @@
+import Messages
 /// `case.transfer`: the office (re-)assigns the case.
 extension CaseState {
     /// Statuses from which the office may transfer: a new case, a returned one, and

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// The leader named for a case (领导包案).

@@ -1,3 +1,4 @@
+import Messages
 /// The status of a case (CONTRACT §4, `case_overview.status`).
 public enum CaseStatus: String, CaseIterable, Sendable, Hashable, Codable {
     /// Registered by the office; transient, registration transfers at once.

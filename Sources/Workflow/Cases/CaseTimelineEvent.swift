@@ -1,3 +1,4 @@
+import Messages
 /// The timeline event names the case machine writes (`case_timeline.event`).
 public enum CaseTimelineEvent: String, CaseIterable, Sendable, Hashable {
     case registered

@@ -1,3 +1,4 @@
+import Messages
 /// The risk grade of a case (`case_overview.risk_level`).
 public enum RiskLevel: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     case low, medium, high

@@ -1,3 +1,4 @@
+import Messages
 /// Configurable risk grading of a clue (CONTRACT §3): `high` when
 /// `workers_count ≥ highWorkers` or `amount_owed ≥ highAmount`; `medium` when
 /// `≥ mediumWorkers` or `≥ mediumAmount`; else `low`. Bounds are inclusive.

@@ -1,3 +1,4 @@
+import Messages
 /// One case, one task force 一案一专班 (seed 000 三(三)1).
 public enum TaskForce {
     /// The standing members: the office, petitions, justice and police.

@@ -1,3 +1,4 @@
+import Messages
 /// Something the handler must do, in the same database transaction, after an
 /// event function accepted an event: append to the timeline, publish a message
 /// through the outbox, or write balanced ledger postings.

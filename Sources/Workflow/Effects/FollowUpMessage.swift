@@ -1,3 +1,4 @@
+import Messages
 /// A follow-up message an event function asks the handler to publish (through the
 /// outbox, to `wage.intake`, in the same transaction as the state change).
 ///

@@ -1,3 +1,4 @@
+import Messages
 /// One row to append to the shared case timeline (`wage.case_timeline`):
 /// which department did what to which case, with a JSON detail.
 public struct TimelineEntry: Sendable, Hashable {

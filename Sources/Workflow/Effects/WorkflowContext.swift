@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// What an event function may know about the world besides its state and event:

@@ -1,3 +1,4 @@
+import Messages
 /// The fund's running totals (`wage.fund_balance`), all in fen.
 public struct FundBalance: Sendable, Hashable {
     public var deposited: Money

@@ -1,3 +1,4 @@
+import Messages
 /// Recovery 追偿 and write-off 核销 of disbursed advances.
 extension FundBook {
     /// `fund.recovered`: only on a disbursed or partially recovered request and for

@@ -1,3 +1,4 @@
+import Messages
 /// Requests and the government's decision.
 extension FundBook {
     /// `fund.request`: reserves the amount at once when it fits in `available`

@@ -1,3 +1,4 @@
+import Messages
 /// The emergency revolving fund 应急周转金 as a value: running totals plus the
 /// requests it knows. A handler may load only the request a message concerns;
 /// the totals are kept incrementally, never recomputed from `requests`.

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// The status of a fund request (CONTRACT §4, `fund_overview.status`).

@@ -1,3 +1,4 @@
+import Messages
 /// The accounts of the emergency fund's double-entry ledger.
 public enum LedgerAccount: String, CaseIterable, Sendable, Hashable, Codable {
     /// The budget's side of a deposit (credited when money enters the fund).

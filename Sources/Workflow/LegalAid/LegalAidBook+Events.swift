@@ -1,3 +1,4 @@
+import Messages
 /// `legalaid.request`, `legalaid.provider`, `legalaid.decision`.
 ///
 /// Timeline entries (under justice) are produced only for applications that name

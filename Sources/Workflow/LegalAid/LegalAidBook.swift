@@ -1,3 +1,4 @@
+import Messages
 /// The legal-aid green channel (seed 004 第十六条) as a value: the provider
 /// roster and the applications it knows. Events: `request`, `updateProvider`,
 /// `decide` (in `LegalAidBook+Events.swift`).

@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// A legal-aid provider (lawyer or legal worker) on the roster.

@@ -1,3 +1,4 @@
+import Messages
 /// Turning a wage-related petition into a `clue.report` (channel `petition`,
 /// `clue_ref` = `petition_no`). The clue schema needs an employer name, a sector,
 /// `workers_count ≥ 1` and `amount_owed > 0`; a petition may lack them, so:

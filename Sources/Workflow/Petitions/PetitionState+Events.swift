@@ -1,3 +1,4 @@
+import Messages
 /// `petition.received` and the reply when the case closes.
 extension PetitionState {
     /// Records a petition. Wage-related: a `clue.report` to hrss (suffix `clue`),

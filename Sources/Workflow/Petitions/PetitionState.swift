@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// The status of a petition (`petition_overview.status`).

@@ -1,3 +1,4 @@
+import Messages
 /// The automatic completeness check of a referral on arrival (CONTRACT §3).
 public enum ReferralCheck {
     /// The evidence kinds every referral must include, in report order:

@@ -1,3 +1,4 @@
+import Messages
 /// `referral.submit` on arrival at police: the automatic check and the receipt.
 extension ReferralState {
     /// A submission of `referralNo`, first or again. `existing` is the stored state

@@ -1,3 +1,4 @@
+import Messages
 /// Decisions, reconsideration and measures on a referral.
 extension ReferralState {
     /// `referral.decision`: from `under_review` or `reconsidering` to `filed` or

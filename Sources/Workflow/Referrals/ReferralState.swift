@@ -1,3 +1,4 @@
+import Messages
 import Foundation
 
 /// A measure police recorded on a referral.

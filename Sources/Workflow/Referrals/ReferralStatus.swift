@@ -1,3 +1,4 @@
+import Messages
 /// The status of a referral (CONTRACT §4, `referral_overview.status`).
 public enum ReferralStatus: String, CaseIterable, Sendable, Hashable, Codable {
     /// The arrival check found something missing; hrss may resubmit.

@@ -1,5 +1,6 @@
 import Duties
 import Foundation
+@testable import Messages
 import Workflow
 
 /// One message of the bad-input corpus and the §5 reason the router must give.

@@ -2,6 +2,7 @@ import AMQP
 import Duties
 import Foundation
 import Runtime
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Messages
 import Workflow
 
 /// A message the run sends on purpose to be refused, with the refusal it must get.

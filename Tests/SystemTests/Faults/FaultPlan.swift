@@ -1,4 +1,5 @@
 import Foundation
+@testable import Messages
 import Workflow
 
 /// One case of the fault run: how it is reported and what happens to it.

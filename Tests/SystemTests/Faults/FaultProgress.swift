@@ -1,5 +1,6 @@
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 
 /// How far the run's effects are, phase by phase, read from the database as the

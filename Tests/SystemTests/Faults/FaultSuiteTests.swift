@@ -3,6 +3,7 @@ import Duties
 import Foundation
 import Router
 import Runtime
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,6 +1,7 @@
 import AMQP
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 
 extension FaultPlan {

@@ -1,6 +1,7 @@
 import AMQP
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 
 /// The final judgement of a fault run: every expected effect counted in the

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Messages
 import Workflow
 
 /// One wave of cases taken through the four phases (registration; accept,

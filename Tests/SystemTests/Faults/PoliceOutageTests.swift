@@ -1,6 +1,7 @@
 import Departments
 import Duties
 import Foundation
+@testable import Messages
 import Workflow
 import XCTest
 

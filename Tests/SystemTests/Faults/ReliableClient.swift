@@ -2,6 +2,7 @@ import AMQP
 import Foundation
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 
 /// A contract message the test sends: its id is the idempotency key, so a retry

@@ -1,5 +1,6 @@
 import Duties
 import Foundation
+@testable import Messages
 import Workflow
 
 /// One mutation of a valid payload that breaks exactly one field; the router

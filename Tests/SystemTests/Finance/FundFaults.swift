@@ -2,6 +2,7 @@ import AMQP
 import Departments
 import Foundation
 import Runtime
+@testable import Messages
 import Workflow
 
 // Fault injection for the fund tests: workers stopped alone, handlers that

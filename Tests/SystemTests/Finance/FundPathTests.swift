@@ -1,4 +1,5 @@
 import Foundation
+@testable import Messages
 import Workflow
 import XCTest
 

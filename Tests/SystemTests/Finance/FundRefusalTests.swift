@@ -1,5 +1,6 @@
 import AMQP
 import Foundation
+@testable import Messages
 import Workflow
 import XCTest
 

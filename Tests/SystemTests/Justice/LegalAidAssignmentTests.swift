@@ -1,5 +1,6 @@
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

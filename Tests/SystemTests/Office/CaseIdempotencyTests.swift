@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,6 +1,7 @@
 import Departments
 import Foundation
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,5 +1,6 @@
 import Departments
 import Foundation
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,4 +1,5 @@
 import Runtime
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,6 +1,7 @@
 import AMQP
 import Departments
 import Foundation
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -3,6 +3,7 @@ import Duties
 import Foundation
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

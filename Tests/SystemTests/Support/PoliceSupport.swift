@@ -3,6 +3,7 @@ import Departments
 import Foundation
 import Runtime
 import Store
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -3,6 +3,7 @@ import Foundation
 import Runtime
 import Store
 import WageCtlKit
+@testable import Messages
 import Workflow
 import XCTest
 

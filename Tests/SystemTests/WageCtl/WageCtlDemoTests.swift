@@ -2,6 +2,7 @@ import Departments
 import Foundation
 import Runtime
 import WageCtlKit
+@testable import Messages
 import Workflow
 import XCTest
 

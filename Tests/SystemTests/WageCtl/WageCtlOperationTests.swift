@@ -3,6 +3,7 @@ import Foundation
 import Router
 import Runtime
 import WageCtlKit
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import WageCtlKit
+@testable import Messages
 import Workflow
 import XCTest
 

@@ -1,4 +1,5 @@
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 /// Expected dates are computed by hand from deploy/calendar/CN-2026.csv:

@@ -1,4 +1,5 @@
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 final class CaseMessagesTests: XCTestCase {
@@ -66,8 +67,12 @@ final class CaseMessagesTests: XCTestCase {
         XCTAssertEqual(try CaseAccept(json: ["case_id": "C-1"]).caseID, "C-1")
         XCTAssertEqual(try CaseReturn(json: ["case_id": "C-1", "reason": "r"]), CaseReturn(caseID: "C-1", reason: "r"))
         XCTAssertEqual(try CaseProgress(json: ["case_id": "C-1", "note": "n"]), CaseProgress(caseID: "C-1", note: "n"))
-        XCTAssertEqual(try CaseResolved(json: ["case_id": "C-1", "amount_paid": "10", "workers_paid": 0]),
-                       CaseResolved(caseID: "C-1", amountPaid: yuan("10.00"), workersPaid: 0))
+        XCTAssertEqual(try CaseResolved(json: ["case_id": "C-1", "amount_paid": "10", "workers_paid": 1]),
+                       CaseResolved(caseID: "C-1", amountPaid: yuan("10.00"), workersPaid: 1))
+        // CONTRACT §7.1: workers_paid ≥ 1, as the router says (the catalogue test checks both agree).
+        assertSchema("workers_paid") { () throws(RejectionReason) in
+            try CaseResolved(json: ["case_id": "C-1", "amount_paid": "10", "workers_paid": 0])
+        }
         XCTAssertEqual(try CaseEscalate(json: ["case_id": "C-1", "reason": "r"]), CaseEscalate(caseID: "C-1", reason: "r"))
         XCTAssertEqual(try CaseClose(json: ["case_id": "C-1"]), CaseClose(caseID: "C-1"))
         XCTAssertEqual(try CaseAssignLeader(json: ["case_id": "C-1", "leader": "李", "leader_department": "government"]),

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 final class FundBookTests: XCTestCase {

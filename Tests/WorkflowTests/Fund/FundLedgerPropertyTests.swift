@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 /// Random operation sequences (seeded, reproducible) against the fund book: every

@@ -1,4 +1,5 @@
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 final class ReferralDecisionTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Messages
 @testable import Workflow
 
 /// A clue about a construction site with 12 workers owed 150,000 yuan (medium risk).

@@ -1,3 +1,4 @@
+@testable import Messages
 @testable import Workflow
 
 /// A complete referral: all four evidence kinds, order served, pay_by 2026-02-10.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Messages
 @testable import Workflow
 
 /// A day from ISO text; fails the test on a typo.

@@ -36,10 +36,15 @@ public struct CaseNotice: Sendable, Hashable {
     public var json: JSONValue {
         .compact(["case_id": .string(caseID), "event": .string(event), "notify": .principals(notify), "detail": detail])
     }
+}
 
-    /// The timeline entry a member's worker writes when it receives this notice:
-    /// the notice's event and detail, under the member's own department.
-    public func timelineEntry(recordedBy member: Principal) -> TimelineEntry {
-        TimelineEntry(caseID: caseID, department: member, event: event, detail: detail ?? .object([:]))
-    }
+extension CaseNotice: WireMessage {
+    public static let wireType = MessageType.caseNotice
+    public static let fields: [FieldSpec] = [
+        .req("case_id", .id), .req("event", .id), .req("notify", .array(of: .principal, minCount: 1)),
+        .opt("detail", .any)]
+    public static let sample: JSONValue = [
+        "case_id": "C-0001", "event": "task_force_formed", "notify": ["housing", "police"],
+        "detail": ["due_on": "2026-03-16"]]
+    public static let sampleSender = Principal.hrss
 }

@@ -105,3 +105,52 @@ public struct LegalAidAssigned: Sendable, Hashable {
          "provider_name": .string(providerName)]
     }
 }
+
+// MARK: - Catalogue entries (CONTRACT §3 legal aid)
+
+extension LegalAidRequest: WireMessage {
+    public static let wireType = MessageType.legalaidRequest
+    public static let fields: [FieldSpec] = [
+        .req("application_no", .id), .opt("case_id", .id),
+        .req("applicant", .object([.req("name", .text), .opt("id_number", .text), .opt("phone", .text)])),
+        .req("matter", .enumeration(LegalAidMatter.allCases.map(\.rawValue)))]
+    public static let sample: JSONValue = [
+        "application_no": "LA-0001", "case_id": "C-0001", "applicant": ["name": "张三"], "matter": "wage_arrears"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue {
+        .compact(["application_no": .string(applicationNo), "case_id": caseID.map(JSONValue.string),
+                  "applicant": .compact(["name": .string(applicant.name), "id_number": applicant.idNumber.map(JSONValue.string),
+                                         "phone": applicant.phone.map(JSONValue.string)]),
+                  "matter": .string(matter.rawValue)])
+    }
+}
+
+extension LegalAidProviderUpdate: WireMessage {
+    public static let wireType = MessageType.legalaidProvider
+    public static let fields: [FieldSpec] = [.req("provider_id", .id), .req("name", .text), .req("active", .bool)]
+    public static let sample: JSONValue = ["provider_id": "LAW-01", "name": "某律师事务所", "active": true]
+    public static let sampleSender = Principal.justice
+    public var json: JSONValue { ["provider_id": .string(providerID), "name": .string(name), "active": .bool(active)] }
+}
+
+extension LegalAidDecision: WireMessage {
+    public static let wireType = MessageType.legalaidDecision
+    public static let fields: [FieldSpec] = [
+        .req("application_no", .id), .req("decision", .enumeration(LegalAidDecisionKind.allCases.map(\.rawValue))),
+        .opt("reason", .text)]
+    public static let sample: JSONValue = ["application_no": "LA-0001", "decision": "approved"]
+    public static let sampleSender = Principal.justice
+    public var json: JSONValue {
+        .compact(["application_no": .string(applicationNo), "decision": .string(decision.rawValue),
+                  "reason": reason.map(JSONValue.string)])
+    }
+}
+
+extension LegalAidAssigned: WireMessage {
+    public static let wireType = MessageType.legalaidAssigned
+    public static let fields: [FieldSpec] = [
+        .req("application_no", .id), .req("to", .principal), .req("provider_id", .id), .req("provider_name", .text)]
+    public static let sample: JSONValue = [
+        "application_no": "LA-0001", "to": "hrss", "provider_id": "LAW-01", "provider_name": "某律师事务所"]
+    public static let sampleSender = Principal.justice
+}

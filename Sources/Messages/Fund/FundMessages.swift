@@ -129,3 +129,84 @@ public struct FundWriteoff: Sendable, Hashable {
         self.init(requestNo: try r.string("request_no"), approver: try r.string("approver"), reason: try r.string("reason"))
     }
 }
+
+// MARK: - Catalogue entries (CONTRACT §3 emergency revolving fund)
+
+extension FundDeposit: WireMessage {
+    public static let wireType = MessageType.fundDeposit
+    public static let fields: [FieldSpec] = [.req("amount", .money), .opt("note", .text)]
+    public static let sample: JSONValue = ["amount": "500000.00", "note": "2026 budget"]
+    public static let sampleSender = Principal.finance
+    public var json: JSONValue { .compact(["amount": .money(amount), "note": note.map(JSONValue.string)]) }
+}
+
+extension FundRequest: WireMessage {
+    public static let wireType = MessageType.fundRequest
+    public static let fields: [FieldSpec] = [
+        .req("case_id", .id), .req("request_no", .id), .req("amount", .money), .req("beneficiaries", .int(min: 1)),
+        .req("purpose", .enumeration(FundPurpose.allCases.map(\.rawValue))),
+        .req("reason", .enumeration(FundReason.allCases.map(\.rawValue)))]
+    public static let sample: JSONValue = [
+        "case_id": "C-0001", "request_no": "F-0001", "amount": "50000.00", "beneficiaries": 12,
+        "purpose": "partial_wages", "reason": "employer_fled"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue {
+        ["case_id": .string(caseID), "request_no": .string(requestNo), "amount": .money(amount),
+         "beneficiaries": .int(beneficiaries), "purpose": .string(purpose.rawValue), "reason": .string(reason.rawValue)]
+    }
+}
+
+extension FundDecision: WireMessage {
+    public static let wireType = MessageType.fundDecision
+    public static let fields: [FieldSpec] = [
+        .req("request_no", .id), .req("decision", .enumeration(FundDecisionKind.allCases.map(\.rawValue))),
+        .req("approver", .text), .opt("note", .text)]
+    public static let sample: JSONValue = ["request_no": "F-0001", "decision": "approved", "approver": "王区长"]
+    public static let sampleSender = Principal.government
+    public var json: JSONValue {
+        .compact(["request_no": .string(requestNo), "decision": .string(decision.rawValue), "approver": .string(approver),
+                  "note": note.map(JSONValue.string)])
+    }
+}
+
+/// `fund.disbursed` (finance → hrss): the advance was paid out.
+public struct FundDisbursed: WireMessage, Hashable {
+    public var answer: FundAnswer
+    public init(_ answer: FundAnswer) { self.answer = answer }
+    public init(json: [String: JSONValue]) throws(RejectionReason) { self.init(try FundAnswer(json: json)) }
+    public var json: JSONValue { answer.json }
+    public static let wireType = MessageType.fundDisbursed
+    public static let fields: [FieldSpec] = [.req("request_no", .id), .req("amount", .money), .opt("reason", .text)]
+    public static let sample: JSONValue = ["request_no": "F-0001", "amount": "50000.00"]
+    public static let sampleSender = Principal.finance
+}
+
+/// `fund.rejected` (finance → hrss): the request was refused or could not be covered.
+public struct FundRejected: WireMessage, Hashable {
+    public var answer: FundAnswer
+    public init(_ answer: FundAnswer) { self.answer = answer }
+    public init(json: [String: JSONValue]) throws(RejectionReason) { self.init(try FundAnswer(json: json)) }
+    public var json: JSONValue { answer.json }
+    public static let wireType = MessageType.fundRejected
+    public static let fields: [FieldSpec] = FundDisbursed.fields
+    public static let sample: JSONValue = ["request_no": "F-0001", "amount": "50000.00", "reason": "insufficient_fund"]
+    public static let sampleSender = Principal.finance
+}
+
+extension FundRecovered: WireMessage {
+    public static let wireType = MessageType.fundRecovered
+    public static let fields: [FieldSpec] = [.req("request_no", .id), .req("amount", .money)]
+    public static let sample: JSONValue = ["request_no": "F-0001", "amount": "20000.00"]
+    public static let sampleSender = Principal.finance
+    public var json: JSONValue { ["request_no": .string(requestNo), "amount": .money(amount)] }
+}
+
+extension FundWriteoff: WireMessage {
+    public static let wireType = MessageType.fundWriteoff
+    public static let fields: [FieldSpec] = [.req("request_no", .id), .req("approver", .text), .req("reason", .text)]
+    public static let sample: JSONValue = ["request_no": "F-0001", "approver": "王区长", "reason": "employer insolvent"]
+    public static let sampleSender = Principal.government
+    public var json: JSONValue {
+        ["request_no": .string(requestNo), "approver": .string(approver), "reason": .string(reason)]
+    }
+}

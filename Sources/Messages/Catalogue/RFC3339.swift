@@ -1,4 +1,4 @@
-import Workflow
+
 
 /// Strict RFC 3339 `date-time` check: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
 public enum RFC3339 {

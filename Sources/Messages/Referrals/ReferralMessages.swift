@@ -107,3 +107,53 @@ public struct ReferralMeasure: Sendable, Hashable {
         self.init(referralNo: try r.string("referral_no"), kind: try r.enumeration("kind"), detail: detail)
     }
 }
+
+// MARK: - Catalogue entries (CONTRACT §3 criminal referrals)
+
+extension ReferralReceipt: WireMessage {
+    public static let wireType = MessageType.referralReceipt
+    public static let fields: [FieldSpec] = [
+        .req("referral_no", .id), .req("status", .enumeration(ReferralReceiptStatus.allCases.map(\.rawValue))),
+        .opt("missing", .stringArray)]
+    public static let sample: JSONValue = ["referral_no": "R-0001", "status": "incomplete", "missing": ["service_proof"]]
+    public static let sampleSender = Principal.police
+}
+
+extension ReferralDecision: WireMessage {
+    public static let wireType = MessageType.referralDecision
+    /// `police_case_no` is required with `filed` and `reason` with `not_filed` (the
+    /// police worker's decoder and the router agree on both).
+    public static let fields: [FieldSpec] = [
+        .req("referral_no", .id), .req("decision", .enumeration(["filed", "not_filed"])),
+        FieldSpec("police_case_no", .requiredWhen(field: "decision", equals: "filed"), .id),
+        FieldSpec("reason", .requiredWhen(field: "decision", equals: "not_filed"), .text)]
+    public static let sample: JSONValue = ["referral_no": "R-0001", "decision": "filed", "police_case_no": "P-2026-01"]
+    public static let sampleSender = Principal.police
+    public var json: JSONValue {
+        switch outcome {
+        case .filed(let no): return ["referral_no": .string(referralNo), "decision": "filed", "police_case_no": .string(no)]
+        case .notFiled(let reason):
+            return ["referral_no": .string(referralNo), "decision": "not_filed", "reason": .string(reason)]
+        }
+    }
+}
+
+extension ReferralReconsider: WireMessage {
+    public static let wireType = MessageType.referralReconsider
+    public static let fields: [FieldSpec] = [.req("referral_no", .id), .req("reason", .text)]
+    public static let sample: JSONValue = ["referral_no": "R-0001", "reason": "new evidence"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue { ["referral_no": .string(referralNo), "reason": .string(reason)] }
+}
+
+extension ReferralMeasure: WireMessage {
+    public static let wireType = MessageType.referralMeasure
+    public static let fields: [FieldSpec] = [
+        .req("referral_no", .id), .req("kind", .enumeration(MeasureKind.allCases.map(\.rawValue))),
+        .opt("detail", .text)]
+    public static let sample: JSONValue = ["referral_no": "R-0001", "kind": "freeze_accounts", "detail": "冻结账户"]
+    public static let sampleSender = Principal.police
+    public var json: JSONValue {
+        .compact(["referral_no": .string(referralNo), "kind": .string(kind.rawValue), "detail": detail])
+    }
+}

@@ -115,3 +115,23 @@ public struct ClueReport: Sendable, Hashable {
         ])
     }
 }
+
+extension ClueReport: WireMessage {
+    public static let wireType = MessageType.clueReport
+    /// `employer` {`name`*, `credit_code`} (shared by other catalogue entries).
+    public static let employerKind: FieldKind = .object([.req("name", .text), .opt("credit_code", .text)])
+    public static let fields: [FieldSpec] = [
+        .req("channel", .enumeration(ClueChannel.allCases.map(\.rawValue))), .req("clue_ref", .id),
+        .req("employer", employerKind), .opt("project", .object([.opt("name", .text), .opt("location", .text)])),
+        .req("sector", .sector), .req("workers_count", .int(min: 1)), .req("amount_owed", .money),
+        .opt("description", .text),
+        .opt("reporter", .object([.opt("name", .text), .opt("phone", .text), .opt("id_number", .text)])),
+    ]
+    public static let sample: JSONValue = [
+        "channel": "hotline", "clue_ref": "HL-2026-0001",
+        "employer": ["name": "某建筑劳务有限公司", "credit_code": "91500000MA5U000000"],
+        "project": ["name": "金凤镇安置房二期", "location": "金凤镇"], "sector": "construction",
+        "workers_count": 12, "amount_owed": "125000.00", "description": "春节前拖欠工资",
+        "reporter": ["name": "张三", "phone": "13800000000"]]
+    public static let sampleSender = Principal.platform
+}

@@ -71,7 +71,7 @@ public struct CaseProgress: Sendable, Hashable {
 public struct CaseResolved: Sendable, Hashable {
     public var caseID: String
     public var amountPaid: Money
-    /// Number of workers paid (0 or more).
+    /// Number of workers paid (at least 1, CONTRACT §7.1).
     public var workersPaid: Int
     public var note: String?
     public init(caseID: String, amountPaid: Money, workersPaid: Int, note: String? = nil) {
@@ -84,7 +84,7 @@ public struct CaseResolved: Sendable, Hashable {
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), amountPaid: try r.money("amount_paid"),
-                  workersPaid: try r.int("workers_paid", minimum: 0), note: try r.optionalString("note"))
+                  workersPaid: try r.int("workers_paid", minimum: 1), note: try r.optionalString("note"))
     }
 }
 
@@ -150,4 +150,86 @@ public struct OfficeSweep: Sendable, Hashable {
     }
     /// The effective date: `asOf`, or today.
     public func effectiveDay(today: Day) -> Day { asOf ?? today }
+}
+
+// MARK: - Catalogue entries (CONTRACT §3, §7)
+
+extension CaseTransfer: WireMessage {
+    public static let wireType = MessageType.caseTransfer
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("sector", .sector), .opt("to", .principal),
+                                             .opt("note", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "sector": "construction", "to": "housing", "note": "转办"]
+    public static let sampleSender = Principal.hrss
+}
+
+extension CaseAccept: WireMessage {
+    public static let wireType = MessageType.caseAccept
+    public static let fields: [FieldSpec] = [.req("case_id", .id)]
+    public static let sample: JSONValue = ["case_id": "C-0001"]
+    public static let sampleSender = Principal.housing
+    public var json: JSONValue { ["case_id": .string(caseID)] }
+}
+
+extension CaseReturn: WireMessage {
+    public static let wireType = MessageType.caseReturn
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("reason", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "reason": "not our duty"]
+    public static let sampleSender = Principal.housing
+    public var json: JSONValue { ["case_id": .string(caseID), "reason": .string(reason)] }
+}
+
+extension CaseProgress: WireMessage {
+    public static let wireType = MessageType.caseProgress
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("note", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "note": "约谈企业负责人"]
+    public static let sampleSender = Principal.housing
+    public var json: JSONValue { ["case_id": .string(caseID), "note": .string(note)] }
+}
+
+extension CaseResolved: WireMessage {
+    public static let wireType = MessageType.caseResolved
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("amount_paid", .money),
+                                             .req("workers_paid", .int(min: 1)), .opt("note", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "amount_paid": "125000.00", "workers_paid": 12,
+                                           "note": "已足额支付"]
+    public static let sampleSender = Principal.housing
+    public var json: JSONValue {
+        .compact(["case_id": .string(caseID), "amount_paid": .money(amountPaid), "workers_paid": .int(workersPaid),
+                  "note": note.map(JSONValue.string)])
+    }
+}
+
+extension CaseEscalate: WireMessage {
+    public static let wireType = MessageType.caseEscalate
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("reason", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "reason": "cannot resolve alone"]
+    public static let sampleSender = Principal.housing
+    public var json: JSONValue { ["case_id": .string(caseID), "reason": .string(reason)] }
+}
+
+extension CaseClose: WireMessage {
+    public static let wireType = MessageType.caseClose
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .opt("note", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "note": "销号"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue { .compact(["case_id": .string(caseID), "note": note.map(JSONValue.string)]) }
+}
+
+extension CaseAssignLeader: WireMessage {
+    public static let wireType = MessageType.caseAssignLeader
+    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("leader", .text),
+                                             .req("leader_department", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "leader": "李副区长", "leader_department": "government"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue {
+        ["case_id": .string(caseID), "leader": .string(leader), "leader_department": .string(leaderDepartment)]
+    }
+}
+
+extension OfficeSweep: WireMessage {
+    public static let wireType = MessageType.officeSweep
+    public static let fields: [FieldSpec] = [.opt("as_of", .day)]
+    public static let sample: JSONValue = ["as_of": "2026-03-02"]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue { .compact(["as_of": asOf.map(JSONValue.day)]) }
 }

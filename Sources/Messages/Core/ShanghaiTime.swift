@@ -12,6 +12,9 @@ extension Day {
         self.init(ordinal: Day.floorDiv(local, 86_400))
     }
 
+    /// Today in Asia/Shanghai, by this machine's clock.
+    public static func shanghaiToday() -> Day { Day(shanghai: Date()) }
+
     /// Midnight at the start of this day in Asia/Shanghai.
     public var shanghaiStart: Date {
         Date(timeIntervalSince1970: TimeInterval(ordinal * 86_400 - Day.shanghaiOffsetSeconds))

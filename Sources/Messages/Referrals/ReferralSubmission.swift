@@ -83,3 +83,34 @@ public struct ReferralSubmission: Sendable, Hashable {
                   orderToPay: order, evidence: evidence)
     }
 }
+
+extension ReferralSubmission: WireMessage {
+    public static let wireType = MessageType.referralSubmit
+    public static let fields: [FieldSpec] = [
+        .req("case_id", .id), .req("referral_no", .id),
+        .req("suspect", .object([.req("name", .text), .req("kind", .enumeration(SuspectKind.allCases.map(\.rawValue))),
+                                 .opt("credit_code", .text), .opt("id_number", .text)])),
+        .req("amount_owed", .money), .req("workers_count", .int(min: 1)),
+        .req("order_to_pay", .object([.req("issued_on", .day), .req("pay_by", .day), .req("served", .bool)])),
+        .req("evidence", .array(of: .object([.req("kind", .id), .req("title", .text)]), minCount: 0)),
+    ]
+    public static let sample: JSONValue = [
+        "case_id": "C-0001", "referral_no": "R-0001", "suspect": ["name": "某建筑劳务有限公司", "kind": "company"],
+        "amount_owed": "125000.00", "workers_count": 12,
+        "order_to_pay": ["issued_on": "2026-01-05", "pay_by": "2026-01-15", "served": true],
+        "evidence": [["kind": "referral_letter", "title": "移送书"], ["kind": "investigation_report", "title": "调查报告"],
+                     ["kind": "order_to_pay", "title": "责令支付文书"], ["kind": "service_proof", "title": "送达证明"]]]
+    public static let sampleSender = Principal.hrss
+    public var json: JSONValue {
+        .compact([
+            "case_id": .string(caseID), "referral_no": .string(referralNo),
+            "suspect": .compact(["name": .string(suspect.name), "kind": .string(suspect.kind.rawValue),
+                                 "credit_code": suspect.creditCode.map(JSONValue.string),
+                                 "id_number": suspect.idNumber.map(JSONValue.string)]),
+            "amount_owed": .money(amountOwed), "workers_count": .int(workersCount),
+            "order_to_pay": ["issued_on": .day(orderToPay.issuedOn), "pay_by": .day(orderToPay.payBy),
+                             "served": .bool(orderToPay.served)],
+            "evidence": .array(evidence.map { ["kind": .string($0.kind), "title": .string($0.title)] }),
+        ])
+    }
+}

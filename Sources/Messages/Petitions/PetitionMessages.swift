@@ -84,3 +84,34 @@ public struct IncidentAlert: Sendable, Hashable {
                   "summary": summary.map(JSONValue.string)])
     }
 }
+
+// MARK: - Catalogue entries (CONTRACT §3 petitions)
+
+extension PetitionReceived: WireMessage {
+    public static let wireType = MessageType.petitionReceived
+    public static let fields: [FieldSpec] = [
+        .req("petition_no", .id), .req("petitioners", .int(min: 1)),
+        .req("form", .enumeration(PetitionForm.allCases.map(\.rawValue))), .req("wage_related", .bool),
+        .opt("employer", .oneOf([.text, ClueReport.employerKind])), .opt("sector", .sector),
+        .opt("amount_owed", .money), .opt("workers_count", .int(min: 1)), .opt("summary", .text)]
+    public static let sample: JSONValue = [
+        "petition_no": "XF-0001", "petitioners": 6, "form": "visit", "wage_related": true,
+        "employer": "某建筑劳务有限公司", "sector": "construction", "amount_owed": "80000.00",
+        "workers_count": 6, "summary": "集体上访讨薪"]
+    public static let sampleSender = Principal.petitions
+    public var json: JSONValue {
+        .compact(["petition_no": .string(petitionNo), "petitioners": .int(petitioners), "form": .string(form.rawValue),
+                  "wage_related": .bool(wageRelated), "employer": employer?.json,
+                  "sector": sector.map { .string($0.rawValue) }, "amount_owed": amountOwed.map(JSONValue.money),
+                  "workers_count": workersCount.map(JSONValue.int), "summary": summary.map(JSONValue.string),
+                  "location": location.map(JSONValue.string)])
+    }
+}
+
+extension IncidentAlert: WireMessage {
+    public static let wireType = MessageType.incidentAlert
+    public static let fields: [FieldSpec] = [
+        .req("petition_no", .id), .req("people", .int(min: 1)), .opt("location", .text), .opt("summary", .text)]
+    public static let sample: JSONValue = ["petition_no": "XF-0001", "people": 6, "location": "区信访大厅"]
+    public static let sampleSender = Principal.petitions
+}

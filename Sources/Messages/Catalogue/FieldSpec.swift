@@ -1,4 +1,4 @@
-import Workflow
+
 
 /// The kind of value a payload field holds (CONTRACT §2, §3).
 public indirect enum FieldKind: Sendable, Equatable {

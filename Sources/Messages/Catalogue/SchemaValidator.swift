@@ -1,4 +1,4 @@
-import Workflow
+
 
 /// Checks a JSON payload against a list of `FieldSpec`s.
 ///
