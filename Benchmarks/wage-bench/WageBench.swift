@@ -19,7 +19,7 @@ struct WageBench: ParsableCommand {
     var binDir = ".build-release/release"
 
     @Option(help: "The duty list the router installs.")
-    var dutyList = "deploy/duty-lists/2026-1.yaml"
+    var dutyList = "deploy/duty-lists/2026-2.yaml"
 
     @Option(help: ArgumentHelp(
         "Offered loads of the fixed phases, in intake messages per second (repeatable).",

@@ -51,6 +51,11 @@ public struct DutyList: Sendable, Equatable {
         duties[type]?.senders.contains(sender) ?? false
     }
 
+    /// Whether `principal` regulates some sector with construction projects (CONTRACT §8).
+    public func regulatesProjects(_ principal: Principal) -> Bool {
+        sectorTable.contains { $0.key.hasConstructionProjects && $0.value == principal }
+    }
+
     /// The principals that run a worker (consume their own `dept.<code>` queue).
     public var workerPrincipals: [Principal] {
         principals.filter(\.runsWorker).map(\.code).sorted()
@@ -87,13 +92,40 @@ public struct MessageDuty: Sendable, Equatable {
     public let destination: Destination
     /// Principals that always receive a copy in addition to `destination`, sorted.
     public let copyTo: [Principal]
+    /// A project message (CONTRACT §8): which payload field names the project, and
+    /// whether the message registers it. `nil` for every other message.
+    public let project: ProjectRule?
+    /// The project's regulator may send it (`regulator` in `from`).
+    public let regulatorMaySend: Bool
+    /// The project's regulator receives it (`regulator` in `to.fixed`).
+    public let regulatorReceives: Bool
 
     /// Senders and `copyTo` are deduplicated and sorted.
-    public init(type: MessageType, senders: [Principal], destination: Destination, copyTo: [Principal]) {
+    public init(type: MessageType, senders: [Principal], destination: Destination, copyTo: [Principal],
+                project: ProjectRule? = nil, regulatorMaySend: Bool = false, regulatorReceives: Bool = false) {
         self.type = type
         self.senders = Array(Set(senders)).sorted()
         self.destination = destination
         self.copyTo = Array(Set(copyTo)).sorted()
+        self.project = project
+        self.regulatorMaySend = regulatorMaySend
+        self.regulatorReceives = regulatorReceives
+    }
+}
+
+/// How a project message names its project (duty-list key `project`).
+public struct ProjectRule: Sendable, Equatable {
+    /// The payload field holding the `project_no`.
+    public let field: String
+    /// For the message that registers a project: the payload field holding its sector
+    /// (the regulator is that sector's department); `nil` for messages about a project
+    /// already registered (the router looks its sector up).
+    public let sectorField: String?
+
+    /// Memberwise.
+    public init(field: String, sectorField: String?) {
+        self.field = field
+        self.sectorField = sectorField
     }
 }
 

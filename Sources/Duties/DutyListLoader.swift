@@ -6,7 +6,7 @@ import Yams
 /// Loads and validates duty list files (format: docs/duty-lists.md).
 public enum DutyListLoader {
     /// The shipped default duty list, relative to the repository / install root.
-    public static let defaultRelativePath = "deploy/duty-lists/2026-1.yaml"
+    public static let defaultRelativePath = "deploy/duty-lists/2026-2.yaml"
 
     /// Reads and parses the file at `path`.
     public static func load(path: String) throws(DutyListError) -> DutyList {

@@ -18,7 +18,7 @@ struct MessageDutyParser {
             }
             duties[type] = try parse(type, entry.value)
         }
-        for type in MessageType.allCases where duties[type] == nil {
+        for type in MessageType.partOne where duties[type] == nil {
             throw reader.error(.missingMessageType(type.rawValue), at: node)
         }
         return duties
@@ -26,11 +26,14 @@ struct MessageDutyParser {
 
     private func parse(_ type: MessageType, _ node: Node) throws(DutyListError) -> MessageDuty {
         let name = type.rawValue
-        let fields = try reader.entries(node, what: name, allowed: ["from", "to", "copy_to"], required: ["from", "to"])
-        let senders = try reader.principals(try reader.value(fields, "from", of: node), what: "from of \(name)",
-                                            declared: declared, role: .sender)
+        let fields = try reader.entries(node, what: name, allowed: ["from", "to", "copy_to", "project"],
+                                        required: ["from", "to"])
+        let project = try fields["project"].map { entry throws(DutyListError) in try parseProject(type, entry.value) }
+        let (senders, regulatorSends) = try parties(try reader.value(fields, "from", of: node), what: "from of \(name)",
+                                                    role: .sender, project: project)
         let toNode = try reader.value(fields, "to", of: node)
-        let destination = try parseDestination(type, toNode)
+        var regulatorReceives = false
+        let destination = try parseDestination(type, toNode, project: project, regulatorReceives: &regulatorReceives)
         var copyTo: [Principal] = []
         if let copyNode = fields["copy_to"]?.value {
             guard destination != .deadLetter else {
@@ -38,12 +41,57 @@ struct MessageDutyParser {
             }
             copyTo = try reader.principals(copyNode, what: "copy_to of \(name)", declared: declared, role: .recipient)
         }
-        return MessageDuty(type: type, senders: senders, destination: destination, copyTo: copyTo)
+        return MessageDuty(type: type, senders: senders, destination: destination, copyTo: copyTo, project: project,
+                           regulatorMaySend: regulatorSends, regulatorReceives: regulatorReceives)
+    }
+
+    /// `{ field: F, sector: S }`: F names the project (a text field of the schema); S,
+    /// on the message that registers a project, its sector.
+    private func parseProject(_ type: MessageType, _ node: Node) throws(DutyListError) -> ProjectRule {
+        let name = type.rawValue
+        let entries = try reader.entries(node, what: "project of \(name)", allowed: ["field", "sector"], required: ["field"])
+        let fieldNode = try reader.value(entries, "field", of: node)
+        let field = try reader.scalar(fieldNode, what: "project.field of \(name)")
+        guard case .string? = MessageSchemas.field(field, of: type)?.kind else {
+            throw reader.error(.badToSpec("\(name) has no text payload field \(field)"), at: fieldNode)
+        }
+        var sectorField: String?
+        if let sectorNode = entries["sector"]?.value {
+            let sector = try reader.scalar(sectorNode, what: "project.sector of \(name)")
+            try requireField(sector, of: type, matching: .sector, at: sectorNode)
+            sectorField = sector
+        }
+        return ProjectRule(field: field, sectorField: sectorField)
+    }
+
+    /// A list of principal codes in which `regulator` (the project's regulator) may
+    /// stand for one of them, on project messages only.
+    private func parties(_ node: Node, what: String, role: YAMLReader.Role,
+                         project: ProjectRule?) throws(DutyListError) -> ([Principal], Bool) {
+        let items = try reader.items(node, what: what)
+        guard !items.isEmpty else { throw reader.error(.emptyList(what), at: node) }
+        var out: [Principal] = []
+        var regulator = false
+        for item in items {
+            if case .scalar(let scalar) = item, scalar.string == "regulator" {
+                guard project != nil else {
+                    throw reader.error(.badToSpec("regulator in \(what) needs a project rule"), at: item)
+                }
+                guard !regulator else { throw reader.error(.duplicateKey("regulator in \(what)"), at: item) }
+                regulator = true
+                continue
+            }
+            let principal = try reader.principal(item, what: what, declared: declared, role: role)
+            guard !out.contains(principal) else { throw reader.error(.duplicateKey("\(principal.rawValue) in \(what)"), at: item) }
+            out.append(principal)
+        }
+        return (out, regulator)
     }
 
     /// `dead_letter`, `{ fixed: [...] }`, `{ payload: F, many: B, allowed: [...] }`
     /// or `{ sector: F, must_match: G }`.
-    private func parseDestination(_ type: MessageType, _ node: Node) throws(DutyListError) -> Destination {
+    private func parseDestination(_ type: MessageType, _ node: Node, project: ProjectRule?,
+                                  regulatorReceives: inout Bool) throws(DutyListError) -> Destination {
         let name = type.rawValue
         switch node {
         case .scalar:
@@ -67,7 +115,9 @@ struct MessageDutyParser {
         let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         switch form.key {
         case "fixed":
-            return .fixed(try reader.principals(form.value, what: "to.fixed of \(name)", declared: declared, role: .recipient).sorted())
+            let (fixed, regulator) = try parties(form.value, what: "to.fixed of \(name)", role: .recipient, project: project)
+            regulatorReceives = regulator
+            return .fixed(fixed.sorted())
         case "payload":
             let field = try reader.scalar(form.value, what: "to.payload of \(name)")
             let many = try byKey["many"].map { entry throws(DutyListError) in try reader.bool(entry.value, what: "to.many") } ?? false

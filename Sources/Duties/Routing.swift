@@ -4,25 +4,38 @@ import Workflow
 /// The routing decision for one message whose AMQP properties already passed
 /// `checkProperties` and whose body was parsed (`parseBody`). Pure.
 ///
-/// Checks, in order (the first failure wins):
-/// 1. `type` is a known message type, else `unknown_type`;
-/// 2. `sender` is a known principal allowed to send `type`, else `forbidden_sender`;
-/// 3. the payload matches the schema of `type`, else `invalid_json` (not an object)
-///    or `schema:<path>`;
-/// 4. the recipients resolve within the duty list, else `forbidden_recipient`.
+/// Checks, in order (the first failure wins; CONTRACT §7.8):
+/// 1. `type` is a known message type under this duty list, else `unknown_type`;
+/// 2. `sender` is a known principal allowed to send `type`, else `forbidden_sender`
+///    (on `project.register` the sector is checked first: a sector without a
+///    regulator is `schema:sector`, whoever sends it);
+/// 3. the payload matches the catalogue's rules for `type` as of `today`, else
+///    `invalid_json` (not an object) or `schema:<path>`; then the header
+///    `x-wage-actor` (`actorIsValid`), else `schema:x-wage-actor`;
+/// 4. the recipients resolve within the duty list, else `forbidden_recipient`;
+/// 5. a project message names a project the router knows (`projects`), else
+///    `unknown_project`.
 ///
 /// `appliedBySender` (header `x-wage-applied-by-sender: true`): the sender applied
 /// the message itself, so a `copy_to` copy to the sender is left out (a copy to
 /// anyone else, and the sender as a §3 recipient, are kept).
 public func route(type: String, sender: String, body: JSONValue, dutyList: DutyList,
-                  appliedBySender: Bool = false) -> RoutingDecision {
+                  appliedBySender: Bool = false, actorIsValid: Bool = true, today: Day = .shanghaiToday(),
+                  projects: (String) -> Sector? = { _ in nil }) -> RoutingDecision {
     guard let messageType = MessageType(rawValue: type), let duty = dutyList.duty(for: messageType) else {
         return .reject(.unknownType)
     }
-    guard let principal = Principal(rawValue: sender), duty.senders.contains(principal) else {
+    let project: ProjectParty
+    switch ProjectParty.resolve(duty, body: body, dutyList: dutyList, projects: projects) {
+    case .failure(let reason): return .reject(reason)
+    case .success(let party): project = party
+    }
+    guard let principal = Principal(rawValue: sender),
+          duty.senders.contains(principal) || project.maySend(principal, duty: duty, dutyList: dutyList) else {
         return .reject(.forbiddenSender)
     }
-    if let problem = MessageSchemas.validate(type: messageType, body: body) { return .reject(problem) }
+    if let problem = MessageSchemas.validate(type: messageType, body: body, today: today) { return .reject(problem) }
+    guard actorIsValid else { return .reject(.schema(actorHeader)) }
 
     let recipients: [Principal]
     switch duty.destination {
@@ -43,8 +56,58 @@ public func route(type: String, sender: String, body: JSONValue, dutyList: DutyL
         }
         recipients = [responsible]
     }
+    let regulatorCopy: [Principal]
+    switch project {
+    case .notAProjectMessage: regulatorCopy = []
+    case .unknown: return .reject(.unknownProject)
+    case .regulatedBy(let regulator): regulatorCopy = duty.regulatorReceives ? [regulator] : []
+    }
     let copies = appliedBySender ? duty.copyTo.filter { $0 != principal } : duty.copyTo
-    return .deliver(recipients: Array(Set(recipients + copies)).sorted(), version: dutyList.version)
+    return .deliver(recipients: Array(Set(recipients + regulatorCopy + copies)).sorted(), version: dutyList.version)
+}
+
+/// The header naming the person who acted (CONTRACT §7.9).
+public let actorHeader = "x-wage-actor"
+
+/// Whether a value of `x-wage-actor` is valid: 1 to 64 characters (§7.9).
+public func isValidActor(_ login: String) -> Bool { (1...64).contains(login.count) && !login.unicodeScalars.contains("\u{0}") }
+
+/// Where a message stands towards a project (CONTRACT §8).
+enum ProjectParty {
+    /// The duty has no project rule.
+    case notAProjectMessage
+    /// It names a project the router does not know (and does not register one).
+    case unknown
+    /// The project's regulator (from the payload's sector on `project.register`, else
+    /// from the router's directory).
+    case regulatedBy(Principal)
+
+    static func resolve(_ duty: MessageDuty, body: JSONValue, dutyList: DutyList,
+                        projects: (String) -> Sector?) -> Result<ProjectParty, RejectionReason> {
+        guard let rule = duty.project else { return .success(.notAProjectMessage) }
+        if let sectorField = rule.sectorField {
+            guard let code = body[sectorField]?.stringValue, let sector = Sector(rawValue: code),
+                  sector.hasConstructionProjects, let regulator = dutyList.responsibleDepartment(for: sector) else {
+                return .failure(.schema(sectorField))
+            }
+            return .success(.regulatedBy(regulator))
+        }
+        guard let projectNo = body[rule.field]?.stringValue, let sector = projects(projectNo),
+              let regulator = dutyList.responsibleDepartment(for: sector) else { return .success(.unknown) }
+        return .success(.regulatedBy(regulator))
+    }
+
+    /// Whether `sender` may send as the project's regulator. For an unknown project,
+    /// any department that regulates projects passes here and the message is then
+    /// refused `unknown_project` (§7.8 order: the sender, the schema, then the project).
+    func maySend(_ sender: Principal, duty: MessageDuty, dutyList: DutyList) -> Bool {
+        guard duty.regulatorMaySend else { return false }
+        switch self {
+        case .notAProjectMessage: return false
+        case .unknown: return dutyList.regulatesProjects(sender)
+        case .regulatedBy(let regulator): return regulator == sender
+        }
+    }
 }
 
 /// The principals named by a payload field (a code, or an array of codes).

@@ -13,7 +13,7 @@ public struct RouterCommand: AsyncParsableCommand {
         abstract: "Routes every message from wage.intake to the responsible departments, by the duty list in force.")
 
     @Option(name: .long, help: "The duty-list file to install (a new version is put in force).")
-    var dutyList: String = "deploy/duty-lists/2026-1.yaml"
+    var dutyList: String = "deploy/duty-lists/2026-2.yaml"
 
     @Option(name: .long, help: "Competing consumer threads in this process.")
     var threads: Int = 1

@@ -20,6 +20,8 @@ public final class RouterCore {
     let db: PGConnection
     let publisher: AMQPPublisher
     let logger: Logger
+    /// The projects this router has routed a registration for (CONTRACT §8).
+    let projects: ProjectDirectory
 
     /// What happened to a message.
     public enum Outcome: Equatable, Sendable {
@@ -34,6 +36,7 @@ public final class RouterCore {
         self.db = db
         self.publisher = publisher
         self.logger = logger
+        self.projects = ProjectDirectory(db: db)
     }
 
     /// Swaps in another duty-list version (between two messages).
@@ -57,24 +60,34 @@ public final class RouterCore {
         var outcomes: [Outcome] = []
         var outgoing: [OutgoingMessage] = []
         var records: [Record] = []
-        for delivery in deliveries {
-            let id = delivery.properties.messageID ?? ""
-            if !id.isEmpty, done.contains(id) { outcomes.append(.alreadyDone); continue }
-            let (outcome, messages, record) = decide(delivery)
-            if !id.isEmpty { done.insert(id) }  // a second copy in the same batch
-            outcomes.append(outcome)
-            outgoing += messages
-            records.append(record)
-        }
-        if !outgoing.isEmpty { try publisher.publish(outgoing) }
-        if !records.isEmpty {
-            try db.transaction { db in try Record.write(records, db) }
+        do {
+            for delivery in deliveries {
+                let id = delivery.properties.messageID ?? ""
+                if !id.isEmpty, done.contains(id) { outcomes.append(.alreadyDone); continue }
+                let (outcome, messages, record) = try decide(delivery)
+                if !id.isEmpty { done.insert(id) }  // a second copy in the same batch
+                outcomes.append(outcome)
+                outgoing += messages
+                records.append(record)
+            }
+            if !outgoing.isEmpty { try publisher.publish(outgoing) }
+            if !records.isEmpty {
+                try db.transaction { db in
+                    try Record.write(records, db)
+                    try projects.write(db)
+                }
+            }
+            projects.committed()
+        } catch {
+            projects.rolledBack()
+            throw error
         }
         return outcomes
     }
 
-    /// The decision for one delivery: what to publish and what to record.
-    func decide(_ delivery: AMQPDelivery) -> (Outcome, [OutgoingMessage], Record) {
+    /// The decision for one delivery: what to publish and what to record. Throws only
+    /// when the project directory cannot be read (the batch is retried).
+    func decide(_ delivery: AMQPDelivery) throws -> (Outcome, [OutgoingMessage], Record) {
         let p = delivery.properties
         if let reason = checkProperties(
             messageID: p.messageID, type: p.type, userID: p.userID, contentType: p.contentType,
@@ -88,10 +101,25 @@ public final class RouterCore {
         case .success(let parsed): body = parsed
         }
         let appliedBySender = p.headers[FollowUpMessage.appliedBySenderHeader] == .bool(true)
-        switch Duties.route(type: type, sender: sender, body: body, dutyList: dutyList, appliedBySender: appliedBySender) {
+        let actorIsValid: Bool
+        switch p.headers[actorHeader] {
+        case nil: actorIsValid = true
+        case .string(let login)?: actorIsValid = isValidActor(login)
+        default: actorIsValid = false
+        }
+        var lookupError: (any Error)?
+        let decision = Duties.route(
+            type: type, sender: sender, body: body, dutyList: dutyList, appliedBySender: appliedBySender,
+            actorIsValid: actorIsValid,
+            projects: { [projects] projectNo in
+                do { return try projects.sector(of: projectNo) } catch { lookupError = error; return nil }
+            })
+        if let lookupError { throw lookupError }
+        switch decision {
         case .reject(let reason):
             return refusal(delivery, reason)
         case .deliver(let recipients, let version):
+            noteRegistration(type: type, body: body, messageID: id)
             return (.routed(recipients), recipients.map { forward(delivery, to: $0, sender: sender) },
                     .routed(id: id, type: type, sender: sender, recipients: recipients.map(\.rawValue), version: version))
         case .deadLetter(.workerRejection(let r), let version):
@@ -102,6 +130,14 @@ public final class RouterCore {
             return (.deadLettered(original: r.originalMessageID), [copy],
                     .routed(id: id, type: type, sender: sender, recipients: [], version: version))
         }
+    }
+
+    /// A routed `project.register` teaches the directory the project's sector.
+    private func noteRegistration(type: String, body: JSONValue, messageID: String) {
+        guard let messageType = MessageType(rawValue: type), let rule = dutyList.duty(for: messageType)?.project,
+              let sectorField = rule.sectorField, let projectNo = body[rule.field]?.stringValue,
+              let sector = body[sectorField]?.stringValue.flatMap(Sector.init(rawValue:)) else { return }
+        projects.registered(projectNo, sector: sector, messageID: messageID)
     }
 
     func refusal(_ delivery: AMQPDelivery, _ reason: RejectionReason) -> (Outcome, [OutgoingMessage], Record) {

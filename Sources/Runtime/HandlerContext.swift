@@ -49,8 +49,11 @@ public final class HandlerContext {
     /// next statement or the commit.
     public func timeline(caseID: String, event: String, detail: JSONValue = [:]) throws {
         try db.executeDeferred(
-            "INSERT INTO wage.case_events (case_id, department, event, detail, message_id) VALUES ($1::uuid, $2, $3, $4::jsonb, $5)",
-            [caseID, principal.rawValue, event, detail.serialized, message?.messageID])
+            """
+            INSERT INTO wage.case_events (case_id, department, event, detail, message_id, actor)
+            VALUES ($1::uuid, $2, $3, $4::jsonb, $5, $6)
+            """,
+            [caseID, principal.rawValue, event, detail.serialized, message?.messageID, message?.actor])
     }
 
     /// Appends several entries to the shared case timeline in one statement, in
@@ -62,13 +65,13 @@ public final class HandlerContext {
         }
         try db.executeDeferred(
             """
-            INSERT INTO wage.case_events (case_id, department, event, detail, message_id)
-            SELECT e.case_id::uuid, $1, e.event, e.detail::jsonb, $2
+            INSERT INTO wage.case_events (case_id, department, event, detail, message_id, actor)
+            SELECT e.case_id::uuid, $1, e.event, e.detail::jsonb, $2, $6
             FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e(case_id, event, detail, n)
             ORDER BY e.n
             """,
             [principal.rawValue, message?.messageID, entries.map(\.caseID), entries.map(\.event),
-             entries.map(\.detail.serialized)])
+             entries.map(\.detail.serialized), message?.actor])
     }
 
     /// `<cause>:<suffix>`, or, when that would exceed the contract's 128

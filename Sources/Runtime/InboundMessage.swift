@@ -33,6 +33,13 @@ public struct InboundMessage: Sendable {
         self.deliveryCount = deliveryCount
     }
 
+    /// The login of the person who acted (header `x-wage-actor`, CONTRACT §7.9), when
+    /// present and 1 to 64 characters (the router refuses any other value).
+    public var actor: String? {
+        guard case .string(let login)? = headers["x-wage-actor"], (1...64).contains(login.count) else { return nil }
+        return login
+    }
+
     /// The payload object (empty when the body is not an object).
     public var payload: [String: JSONValue] { body.objectValue ?? [:] }
 

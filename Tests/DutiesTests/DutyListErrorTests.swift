@@ -62,8 +62,8 @@ final class DutyListErrorTests: XCTestCase {
     func testDuplicateKeys() throws {
         let message = try variant("  office.sweep:", "  case.close:\n    from: [hrss]\n    to: { fixed: [hrss] }\n  office.sweep:")
         assertRefused(message, .duplicateKey("case.close"), at: "  case.close:\n    from: [hrss]\n    to: { fixed: [hrss] }\n  office.sweep:")
-        let version = try variant("version: \"2026-1\"\n", "version: \"2026-1\"\nversion: \"2026-2\"\n")
-        assertRefused(version, .duplicateKey("version"), at: "version: \"2026-2\"")
+        let version = try variant("version: \"2026-2\"\n", "version: \"2026-2\"\nversion: \"2026-3\"\n")
+        assertRefused(version, .duplicateKey("version"), at: "version: \"2026-3\"")
         let sender = try variant("    from: [hrss, finance]", "    from: [hrss, finance, hrss]")
         assertRefused(sender, .duplicateKey("hrss in from of fund.recovered"), at: "from: [hrss, finance, hrss]")
         let principal = try variant("  - code: router\n", "  - code: hrss\n")
@@ -112,11 +112,11 @@ final class DutyListErrorTests: XCTestCase {
     }
 
     func testMissingVersion() throws {
-        let none = try variant("version: \"2026-1\"\n", "")
+        let none = try variant("version: \"2026-2\"\n", "")
         assertRefused(none, .missingVersion, at: "principals:")
-        assertRefused(try variant("version: \"2026-1\"\n", "version: \"\"\n"), .missingVersion, at: "version:")
-        assertRefused(try variant("version: \"2026-1\"\n", "version:\n"), .missingVersion, at: "version:")
-        assertRefused(try variant("version: \"2026-1\"\n", "version: [1]\n"), .missingVersion, at: "version:")
+        assertRefused(try variant("version: \"2026-2\"\n", "version: \"\"\n"), .missingVersion, at: "version:")
+        assertRefused(try variant("version: \"2026-2\"\n", "version:\n"), .missingVersion, at: "version:")
+        assertRefused(try variant("version: \"2026-2\"\n", "version: [1]\n"), .missingVersion, at: "version:")
         assertRefused("", .missingVersion, at: nil)
         assertRefused("# only a comment\n", .missingVersion, at: nil)
     }
@@ -128,7 +128,7 @@ final class DutyListErrorTests: XCTestCase {
                       .unknownKey("form in fund.deposit"), at: "form: [finance]")
         assertRefused(try variant("  fund.deposit:\n    from: [finance]", "  fund.deposit:\n    from: []"),
                       .emptyList("from of fund.deposit"), at: "from: []")
-        assertRefused(try variant("version: \"2026-1\"\n", "version: \"2026-1\"\nowner: me\n"),
+        assertRefused(try variant("version: \"2026-2\"\n", "version: \"2026-2\"\nowner: me\n"),
                       .unknownKey("owner in the file"), at: "owner: me")
         assertRefused(try variant("    worker: true          # worker-police\n", ""),
                       .missingKey("worker in a principal"), at: "  - code: police")

@@ -22,13 +22,13 @@ final class RecipientTests: XCTestCase {
         for (sector, department) in Self.responsible {
             let expected = Array(Set([department, .hrss])).sorted()
             XCTAssertEqual(route(type: "case.transfer", sender: "hrss", body: transfer(sector.rawValue, to: nil), dutyList: list),
-                           .deliver(recipients: expected, version: "2026-1"), "\(sector) without to")
+                           .deliver(recipients: expected, version: "2026-2"), "\(sector) without to")
             XCTAssertEqual(route(type: "case.transfer", sender: "hrss",
                                  body: transfer(sector.rawValue, to: department.rawValue), dutyList: list),
-                           .deliver(recipients: expected, version: "2026-1"), "\(sector) with matching to")
+                           .deliver(recipients: expected, version: "2026-2"), "\(sector) with matching to")
             XCTAssertEqual(route(type: "case.transfer", sender: "hrss",
                                  body: setting(transfer(sector.rawValue, to: nil), "to", .null), dutyList: list),
-                           .deliver(recipients: expected, version: "2026-1"), "\(sector) with null to")
+                           .deliver(recipients: expected, version: "2026-2"), "\(sector) with null to")
         }
     }
 
@@ -37,14 +37,14 @@ final class RecipientTests: XCTestCase {
         for (sector, department) in Self.responsible {
             XCTAssertEqual(route(type: "case.transfer", sender: "hrss", body: transfer(sector.rawValue, to: nil), dutyList: list,
                                  appliedBySender: true),
-                           .deliver(recipients: [department], version: "2026-1"),
+                           .deliver(recipients: [department], version: "2026-2"),
                            "\(sector): no copy_to copy to hrss; hrss itself only when it is the responsible department")
         }
         let decision: JSONValue = ["referral_no": "R-1", "decision": "filed", "police_case_no": "P-1"]
         XCTAssertEqual(route(type: "referral.decision", sender: "police", body: decision, dutyList: list, appliedBySender: true),
-                       .deliver(recipients: [.hrss], version: "2026-1"))
+                       .deliver(recipients: [.hrss], version: "2026-2"))
         XCTAssertEqual(route(type: "referral.decision", sender: "police", body: decision, dutyList: list),
-                       .deliver(recipients: [.hrss, .police], version: "2026-1"), "without the header the copy goes")
+                       .deliver(recipients: [.hrss, .police], version: "2026-2"), "without the header the copy goes")
     }
 
     func testTransferToAnyOtherPrincipalIsForbiddenRecipient() throws {
@@ -72,11 +72,11 @@ final class RecipientTests: XCTestCase {
         for department in anyDepartment {
             XCTAssertEqual(route(type: "case.notice", sender: "hrss",
                                  body: setting(base, "notify", [.string(department.rawValue)]), dutyList: list),
-                           .deliver(recipients: [department], version: "2026-1"))
+                           .deliver(recipients: [department], version: "2026-2"))
         }
         let all = JSONValue.array(anyDepartment.map { .string($0.rawValue) } + [.string("hrss")])
         XCTAssertEqual(route(type: "case.notice", sender: "hrss", body: setting(base, "notify", all), dutyList: list),
-                       .deliver(recipients: anyDepartment.sorted(), version: "2026-1"), "sorted, deduplicated")
+                       .deliver(recipients: anyDepartment.sorted(), version: "2026-2"), "sorted, deduplicated")
         for outsider in [Principal.government, .platform, .router] {
             XCTAssertEqual(route(type: "case.notice", sender: "hrss",
                                  body: setting(base, "notify", ["housing", .string(outsider.rawValue)]), dutyList: list),
@@ -96,7 +96,7 @@ final class RecipientTests: XCTestCase {
             let decision = route(type: "legalaid.assigned", sender: "justice",
                                  body: setting(base, "to", .string(principal.rawValue)), dutyList: list)
             if requesters.contains(principal) {
-                XCTAssertEqual(decision, .deliver(recipients: [principal], version: "2026-1"), principal.rawValue)
+                XCTAssertEqual(decision, .deliver(recipients: [principal], version: "2026-2"), principal.rawValue)
             } else {
                 XCTAssertEqual(decision, .reject(.forbiddenRecipient), principal.rawValue)
             }

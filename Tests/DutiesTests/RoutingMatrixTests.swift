@@ -64,9 +64,9 @@ final class RoutingMatrixTests: XCTestCase {
                     continue
                 }
                 if let to {
-                    XCTAssertEqual(decision, .deliver(recipients: to.sorted(), version: "2026-1"), label)
+                    XCTAssertEqual(decision, .deliver(recipients: to.sorted(), version: "2026-2"), label)
                 } else if case .deadLetter(.workerRejection(let rejection), let version) = decision {
-                    XCTAssertEqual(version, "2026-1")
+                    XCTAssertEqual(version, "2026-2")
                     XCTAssertEqual(rejection.rejectedBy, principal, label)
                 } else {
                     XCTFail("\(label): expected dead letter, got \(decision)")
@@ -115,6 +115,6 @@ final class RoutingMatrixTests: XCTestCase {
         let expected = WorkerRejection(originalMessageID: "m-0001", originalType: .caseAccept, reason: .notAssignee,
                                        originalSender: .police, originalBody: "{\"case_id\":\"C-0001\"}",
                                        rejectedBy: .police)
-        XCTAssertEqual(decision, .deadLetter(.workerRejection(expected), version: "2026-1"))
+        XCTAssertEqual(decision, .deadLetter(.workerRejection(expected), version: "2026-2"))
     }
 }

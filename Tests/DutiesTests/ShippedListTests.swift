@@ -6,7 +6,7 @@ import Workflow
 final class ShippedListTests: XCTestCase {
     func testShippedFileLoads() throws {
         let list = try shipped()
-        XCTAssertEqual(list.version, "2026-1")
+        XCTAssertEqual(list.version, "2026-2")
         XCTAssertEqual(list.source, shippedPath)
         XCTAssertEqual(list.contentHash.count, 64)
         XCTAssertEqual(list.contentHash, SHA256.hexDigest(of: Array(list.text.utf8)))

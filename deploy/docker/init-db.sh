@@ -14,7 +14,7 @@ SQL
 psql "$super/postgres" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'wage'" | grep -q 1 \
   || psql "$super/postgres" -qc "CREATE DATABASE wage OWNER wage_admin ENCODING 'UTF8' TEMPLATE template0"
 WAGE_DATABASE_URL="postgres://wage_admin:${WAGE_PW_ADMIN}@postgres:5432/wage" bash /app/deploy/local/migrate.sh
-for p in hrss housing police petitions justice finance government platform transport water agriculture market router; do
+for p in hrss housing police petitions justice finance government platform bank transport water agriculture market router; do
   var="WAGE_PW_$(echo "$p" | tr a-z A-Z)"
   psql "$super/wage" -v ON_ERROR_STOP=1 -qc "ALTER ROLE wage_$p LOGIN PASSWORD '${!var}'"
 done

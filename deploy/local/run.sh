@@ -20,7 +20,7 @@ die() { printf '\033[31m[run] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # name|executable and arguments
 PROCESSES=(
-  "wage-router|wage-router --duty-list deploy/duty-lists/2026-1.yaml"
+  "wage-router|wage-router --duty-list deploy/duty-lists/2026-2.yaml"
   "worker-hrss|worker-hrss"
   "worker-housing|worker-housing --as housing"
   "worker-transport|worker-housing --as transport"

@@ -23,7 +23,7 @@ AMQP_PORT=${WAGE_AMQP_PORT:-5672}
 PG_PORT=${WAGE_PG_PORT:-5432}
 EPMD_PORT=${WAGE_EPMD_PORT:-4391}
 DIST_PORT=$((AMQP_PORT + 20000))
-PRINCIPALS="hrss housing police petitions justice finance government platform transport water agriculture market router"
+PRINCIPALS="hrss housing police petitions justice finance government platform bank transport water agriculture market router"
 PG_BIN=/usr/lib/postgresql/15/bin
 RMQ_BIN=/usr/lib/rabbitmq/bin
 

@@ -18,6 +18,14 @@ public enum MessageCatalogue {
         PetitionReceived.self, IncidentAlert.self,
         // Extension: a worker's refusal (docs/contract-extensions.md)
         MessageRejected.self,
+        // Part II §7: the office
+
+        // Part II §8: construction projects
+
+        // Part II §9: credit discipline
+
+        // Department returns
+
     ]
 
     private static let byType: [MessageType: any WireMessage.Type] = {

@@ -39,4 +39,26 @@ public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
     // `x-wage-reason` / `x-wage-rejected-by` (department users may only write
     // to `wage.intake`, so they cannot publish to `wage.dead` themselves).
     case messageRejected = "message.rejected"
+
+    // ---- Part II §7: the office (issue 17) ----
+
+    // ---- Part II §8: construction projects (issue 18) ----
+
+    // ---- Part II §9: credit discipline (issue 19) ----
+
+    // ---- Department returns (issue 22) ----
+}
+
+extension MessageType {
+    /// The types of CONTRACT Part I (§3) and the `message.rejected` extension: every
+    /// duty list must give each of them a rule. A type added later (Part II) may be
+    /// absent from an older list, and is then `unknown_type` under that version.
+    public static let partOne: Set<MessageType> = [
+        .clueReport, .caseTransfer, .caseAccept, .caseReturn, .caseProgress, .caseResolved, .caseEscalate,
+        .caseClose, .caseAssignLeader, .caseNotice, .officeSweep,
+        .referralSubmit, .referralReceipt, .referralDecision, .referralReconsider, .referralMeasure,
+        .fundDeposit, .fundRequest, .fundDecision, .fundDisbursed, .fundRejected, .fundRecovered, .fundWriteoff,
+        .legalaidRequest, .legalaidProvider, .legalaidDecision, .legalaidAssigned,
+        .petitionReceived, .incidentAlert, .messageRejected,
+    ]
 }

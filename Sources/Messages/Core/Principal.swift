@@ -2,6 +2,8 @@
 public enum Principal: String, CaseIterable, Sendable, Codable, Hashable, Comparable {
     case hrss, housing, police, petitions, justice, finance
     case government, platform
+    /// The bank that keeps projects' wage special accounts (开户银行, CONTRACT §7.6).
+    case bank
     case transport, water, agriculture, market
     case router
 
@@ -14,7 +16,7 @@ public enum Principal: String, CaseIterable, Sendable, Codable, Hashable, Compar
     /// Departments that handle cases (everyone who can be an assignee).
     public var isDepartment: Bool {
         switch self {
-        case .government, .platform, .router: return false
+        case .government, .platform, .bank, .router: return false
         default: return true
         }
     }

@@ -8,6 +8,8 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
     case forbiddenSender
     case forbiddenRecipient
     case unknownCase
+    /// A project message whose `project_no` is not registered (CONTRACT §8.1, amends §5).
+    case unknownProject
     case notAssignee
     case invalidState
     /// Extension: the message kept failing in its handler until the delivery limit.
@@ -24,6 +26,7 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
         case .forbiddenSender: return "forbidden_sender"
         case .forbiddenRecipient: return "forbidden_recipient"
         case .unknownCase: return "unknown_case"
+        case .unknownProject: return "unknown_project"
         case .notAssignee: return "not_assignee"
         case .invalidState: return "invalid_state"
         case .processingFailed: return "processing_failed"
@@ -43,6 +46,7 @@ public enum RejectionReason: Sendable, Hashable, CustomStringConvertible {
         case "forbidden_sender": self = .forbiddenSender
         case "forbidden_recipient": self = .forbiddenRecipient
         case "unknown_case": self = .unknownCase
+        case "unknown_project": self = .unknownProject
         case "not_assignee": self = .notAssignee
         case "invalid_state": self = .invalidState
         case "processing_failed": self = .processingFailed

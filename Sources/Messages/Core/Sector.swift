@@ -5,3 +5,15 @@ public enum Sector: String, CaseIterable, Sendable, Codable, Hashable {
     case individualBusiness = "individual_business"
     case manufacturing, services, other
 }
+
+extension Sector {
+    /// Sectors whose works are construction projects with a regulator (CONTRACT §8):
+    /// construction, transport, water and agriculture. Other sectors are `schema:sector`
+    /// on a project message.
+    public var hasConstructionProjects: Bool {
+        switch self {
+        case .construction, .transport, .water, .agriculture: return true
+        default: return false
+        }
+    }
+}

@@ -24,7 +24,7 @@ enum DutyListSource {
         }
     }
 
-    /// `deploy/duty-lists/2026-1.yaml` under `$WAGE_REPO` or above the current directory.
+    /// `deploy/duty-lists/2026-2.yaml` under `$WAGE_REPO` or above the current directory.
     static func shippedPath() throws -> String {
         let relative = DutyListLoader.defaultRelativePath
         var candidates: [URL] = []

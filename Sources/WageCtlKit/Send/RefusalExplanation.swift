@@ -30,6 +30,8 @@ enum RefusalExplanation {
             return recipientProblem(duty.destination, body: body, dutyList: dutyList!) + version
         case .unknownCase:
             return "the case is not known to the receiving department (check the case id: wagectl case list)"
+        case .unknownProject:
+            return "the project is not registered (check the project number: wagectl project list)"
         case .notAssignee:
             return "only the case's current assignee may do this (wagectl case show <case> shows the assignee)"
         case .invalidState:

@@ -91,7 +91,7 @@ final class ServiceFleet: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: logDir, withIntermediateDirectories: true)
         self.logDir = logDir
         environment = stack.processEnvironment()
-        let dutyList = Harness.repoRoot.appendingPathComponent("deploy/duty-lists/2026-1.yaml").path
+        let dutyList = Harness.repoRoot.appendingPathComponent("deploy/duty-lists/2026-2.yaml").path
         let table: [(String, String, [String])] = [
             ("wage-router", "wage-router", ["--duty-list", dutyList]),
             ("worker-hrss", "worker-hrss", []),

@@ -45,7 +45,7 @@ final class Harness {
 
     /// The shipped duty list.
     static func shippedDutyList() throws -> DutyList {
-        try DutyListLoader.load(path: repoRoot.appendingPathComponent("deploy/duty-lists/2026-1.yaml").path)
+        try DutyListLoader.load(path: repoRoot.appendingPathComponent("deploy/duty-lists/2026-2.yaml").path)
     }
 
     /// Empties every queue (as admin) so a test starts from nothing.

@@ -63,7 +63,7 @@ final class WageCtlOperationTests: XCTestCase {
         let index = try XCTUnwrap(lines.firstIndex { $0.contains("from:") })
         lines[index] = lines[index].replacingOccurrences(of: "from:", with: "form:")
         let version = "bad-\(UUID().uuidString.prefix(8))"
-        let text = lines.joined(separator: "\n").replacingOccurrences(of: #"version: "2026-1""#, with: "version: \"\(version)\"")
+        let text = lines.joined(separator: "\n").replacingOccurrences(of: #"version: "2026-2""#, with: "version: \"\(version)\"")
         let path = try temp("bad.yaml", text)
         let run = h.wagectl(["--as", "admin", "duty-list", "load", path])
         XCTAssertEqual(run.failure?.code, .usage)
@@ -75,19 +75,19 @@ final class WageCtlOperationTests: XCTestCase {
         try DutyListRegistry.install(try Harness.shippedDutyList(), db: h.admin, forceActivate: true)
         let shipped = try String(contentsOf: Harness.repoRoot.appendingPathComponent(DutyListLoader.defaultRelativePath), encoding: .utf8)
         let version = "test-\(UUID().uuidString.prefix(8))"
-        let path = try temp("ok.yaml", shipped.replacingOccurrences(of: #"version: "2026-1""#, with: "version: \"\(version)\""))
+        let path = try temp("ok.yaml", shipped.replacingOccurrences(of: #"version: "2026-2""#, with: "version: \"\(version)\""))
         let run = h.wagectl(["--as", "admin", "duty-list", "load", path, "--operator", "tester"])
         XCTAssertNil(run.error, run.errors)
-        XCTAssertTrue(run.output.contains("now in force (was 2026-1)"), run.output)
+        XCTAssertTrue(run.output.contains("now in force (was 2026-2)"), run.output)
         XCTAssertEqual(try h.value("SELECT version FROM wage.duty_lists WHERE in_force"), version)
-        XCTAssertEqual(try h.value("SELECT detail->>'previous' FROM wage.operator_audit WHERE action = 'duty_list.load' AND subject = $1", [version]), "2026-1")
+        XCTAssertEqual(try h.value("SELECT detail->>'previous' FROM wage.operator_audit WHERE action = 'duty_list.load' AND subject = $1", [version]), "2026-2")
 
-        let changed = try temp("changed.yaml", shipped.replacingOccurrences(of: #"version: "2026-1""#, with: "version: \"\(version)\"") + "\n# changed\n")
+        let changed = try temp("changed.yaml", shipped.replacingOccurrences(of: #"version: "2026-2""#, with: "version: \"\(version)\"") + "\n# changed\n")
         XCTAssertEqual(h.wagectl(["--as", "admin", "duty-list", "load", changed]).failure?.code, .conflict)
 
         let back = h.wagectl(["--as", "admin", "duty-list", "load", Harness.repoRoot.appendingPathComponent(DutyListLoader.defaultRelativePath).path])
         XCTAssertNil(back.error, back.errors)
-        XCTAssertEqual(try h.value("SELECT version FROM wage.duty_lists WHERE in_force"), "2026-1")
+        XCTAssertEqual(try h.value("SELECT version FROM wage.duty_lists WHERE in_force"), "2026-2")
     }
 
     func testReplayOfAWorkerRefusalPublishesOnceAsTheSenderWithANewIDAndIsAudited() throws {

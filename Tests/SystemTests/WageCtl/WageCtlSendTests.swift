@@ -28,7 +28,7 @@ final class WageCtlSendTests: XCTestCase {
             "--employer-name", "某建筑劳务有限公司", "--sector", "construction", "--workers-count", "12",
             "--amount-owed", "125000.00", "--reporter-phone", "13812345678", "--message-id", id, "--follow", "0"])
         XCTAssertNil(run.error, run.errors)
-        XCTAssertTrue(run.output.contains("routed to hrss (duty list 2026-1)"), run.output)
+        XCTAssertTrue(run.output.contains("routed to hrss (duty list 2026-2)"), run.output)
         XCTAssertEqual(try h.value("SELECT sender FROM wage.routing_log WHERE message_id = $1", [id]), "platform")
         let delivered = try h.drain("dept.hrss")
         XCTAssertEqual(delivered.count, 1)
