@@ -44,6 +44,20 @@ final class DatabaseAbuseTests: XCTestCase {
         "fund_lock": ([], [.finance], []),
         "legal_aid_provider_roster": ([.justice], [.justice], []),
         "legal_aid_applications": ([.justice], [.justice], []),
+        // Part II
+        "router_projects": ([.router], [], []),
+        "warning_records": ([.hrss], [.hrss], []),
+        "projects": ([.hrss], [.hrss], []),
+        "deposit_movements": ([.hrss], [], []),
+        "account_fundings": ([.hrss], [], []),
+        "account_statements": ([.hrss], [.hrss], []),
+        "account_alerts": ([.hrss], [], []),
+        "roster": ([.hrss], [.hrss], []),
+        "payrolls": ([.hrss], [.hrss], []),
+        "payroll_lines": ([.hrss], [], []),
+        "inspections": ([.hrss], [], []),
+        "project_events": (departments, [], []),
+        "department_projects": (departments, departments, []),
     ]
 
     func testEveryRoleHasExactlyTheDocumentedWritesAndEveryOtherWriteIsRefused() throws {
