@@ -7,11 +7,14 @@ import Workflow
 /// worker (`BatchLanes`); messages with the same key always go to the same lane,
 /// in order.
 ///
-/// The thing is the first identifier the payload carries, in this order:
-/// `case_id` (every `case.*` message), `referral_no`, `request_no` (fund),
+/// The thing is the first identifier the payload carries, in this order: the
+/// project (`project_no`, on a message without a clue: every project message of
+/// CONTRACT §8, so that a project's registration, deposit, roster and payrolls are
+/// applied in order), `case_id` (every `case.*` message), `referral_no`, `request_no` (fund),
 /// `application_no` (legal aid), `petition_no`, then the clue (`channel` and
 /// `clue_ref`; a petition's clue is keyed by its petition number, so it stays
-/// in order with that petition's `incident.alert`). A message with none of them
+/// in order with that petition's `incident.alert`), then the employer on the
+/// arrears blacklist (`credit_code`, §9). A message with none of them
 /// (e.g. `office.sweep`, which looks at every case) has no key: a batch holding
 /// one is applied by a single lane.
 public enum OrderingKey {
@@ -22,6 +25,7 @@ public enum OrderingKey {
             guard case .string(let value)? = payload[field], !value.isEmpty else { return nil }
             return value
         }
+        if let project = text("project_no"), text("clue_ref") == nil { return "project:\(project)" }
         if let caseID = text("case_id") { return "case:\(caseID.lowercased())" }
         if let number = text("referral_no") { return "referral:\(number)" }
         if let number = text("request_no") { return "fund:\(number)" }
@@ -31,6 +35,7 @@ public enum OrderingKey {
             let channel = text("channel") ?? ""
             return channel == "petition" ? "petition:\(ref)" : "clue:\(channel)/\(ref)"
         }
+        if let code = text("credit_code") { return "credit:\(code)" }
         return nil
     }
 
