@@ -97,10 +97,15 @@ let package = Package(
         // Unit tests (no servers)
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
         .testTarget(name: "DutiesTests", dependencies: ["Duties"]),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["Runtime", "Store", "Workflow", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "SystemTests", dependencies: ["Router", "Departments", "WageCtlKit"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "SystemTests", dependencies: ["Router", "Departments", "WageCtlKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
