@@ -100,12 +100,18 @@ let package = Package(
         .testTarget(name: "MessagesTests", dependencies: ["Messages", "Duties"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Messages"]),
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Messages"]),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: ["Runtime", "Store", "Messages", "Workflow", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(
             name: "SystemTests",
-            dependencies: ["Router", "Departments", "WageCtlKit", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store"]),
+            dependencies: ["Router", "Departments", "WageCtlKit", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                           "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,20 +22,24 @@ public final class BatchLanes {
         self.helpers = processors.dropFirst().enumerated().map { LaneThread(name: "\(name)-lane\($0.offset + 1)") }
     }
 
-    /// Applies `messages`; outcomes are in their order. Throws when a lane lost
-    /// its database (lanes that committed did; their messages come back as
-    /// duplicates when the batch is applied again).
-    public func process(_ messages: [InboundMessage]) throws -> [MessageProcessor.Outcome] {
-        guard processors.count > 1, messages.count > 1 else { return try primary.process(batch: messages) }
-        var byLane = Array(repeating: [Int](), count: processors.count)
-        for (index, message) in messages.enumerated() {
-            guard let key = OrderingKey.of(message) else { return try primary.process(batch: messages) }
-            byLane[OrderingKey.lane(for: key, lanes: processors.count)].append(index)
+    /// Applies `messages` in the lanes `LanePlan` chooses; results are in their
+    /// order. Throws when a lane lost its database (lanes that committed did;
+    /// their messages come back as duplicates when the batch is applied again).
+    public func process(_ messages: [InboundMessage]) throws -> [ProcessingResult] {
+        let keys = processors.count > 1 && messages.count > 1 ? messages.map(OrderingKey.of) : []
+        switch LanePlan.of(keys: keys, lanes: processors.count) {
+        case .oneLane(let lane):
+            return try processors[lane].process(batch: messages)
+        case .split(let byLane):
+            return try process(messages, split: byLane)
         }
-        let used = byLane.indices.filter { !byLane[$0].isEmpty }
-        if used.count == 1 { return try processors[used[0]].process(batch: messages) }
+    }
 
-        var results = Array(repeating: Result<[MessageProcessor.Outcome], any Error>.success([]), count: processors.count)
+    /// Each lane applies its part at the same time as the others (lane 0 on
+    /// this thread); results go back to the order of `messages`.
+    private func process(_ messages: [InboundMessage], split byLane: [[Int]]) throws -> [ProcessingResult] {
+        let used = byLane.indices.filter { !byLane[$0].isEmpty }
+        var results = Array(repeating: Result<[ProcessingResult], any Error>.success([]), count: processors.count)
         for lane in used where lane > 0 {
             let part = byLane[lane].map { messages[$0] }
             helpers[lane - 1].start { [processors] in Result(catching: { try processors[lane].process(batch: part) }) }
@@ -43,11 +47,11 @@ public final class BatchLanes {
         if !byLane[0].isEmpty { results[0] = Result(catching: { try primary.process(batch: byLane[0].map { messages[$0] }) }) }
         for lane in used where lane > 0 { results[lane] = helpers[lane - 1].wait() }
 
-        var outcomes = Array(repeating: MessageProcessor.Outcome.retry("not applied"), count: messages.count)
+        var ordered = Array(repeating: ProcessingResult.retry("not applied"), count: messages.count)
         for lane in used {
-            for (index, outcome) in zip(byLane[lane], try results[lane].get()) { outcomes[index] = outcome }
+            for (index, result) in zip(byLane[lane], try results[lane].get()) { ordered[index] = result }
         }
-        return outcomes
+        return ordered
     }
 
     /// Reconnects every lane's database connection (after an outage).
@@ -72,8 +76,8 @@ public final class BatchLanes {
 final class LaneThread: @unchecked Sendable {
     private let go = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
-    private var job: (() -> Result<[MessageProcessor.Outcome], any Error>)?
-    private var result: Result<[MessageProcessor.Outcome], any Error> = .success([])
+    private var job: (() -> Result<[ProcessingResult], any Error>)?
+    private var result: Result<[ProcessingResult], any Error> = .success([])
     private var finishing = false
 
     init(name: String) {
@@ -96,12 +100,12 @@ final class LaneThread: @unchecked Sendable {
         }
     }
 
-    func start(_ job: @escaping () -> Result<[MessageProcessor.Outcome], any Error>) {
+    func start(_ job: @escaping () -> Result<[ProcessingResult], any Error>) {
         self.job = job
         go.signal()
     }
 
-    func wait() -> Result<[MessageProcessor.Outcome], any Error> {
+    func wait() -> Result<[ProcessingResult], any Error> {
         done.wait()
         return result
     }

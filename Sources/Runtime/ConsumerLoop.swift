@@ -6,11 +6,11 @@ import Store
 import Messages
 import Workflow
 
-/// The consumer thread of a worker: takes deliveries from the principal's queue,
-/// applies what has arrived together through its `BatchLanes` (one commit per
-/// batch and lane, one savepoint per message), then acks them (one `basic.ack`
-/// with `multiple` when the whole batch committed). Database and broker outages
-/// are waited out with backoff; the delivery in hand is never dropped.
+/// The consumer thread of a worker: takes deliveries from the principal's queue
+/// and performs what the `DeliveryPlan` of each batch says: apply the batch
+/// through the `BatchLanes` (one commit per batch and lane), then ack (one
+/// `basic.ack` with `multiple` when the whole batch committed) or requeue;
+/// wait out database and broker outages with the batch in hand.
 public final class ConsumerLoop {
     let consumer: AMQPConsumer
     let lanes: BatchLanes
@@ -21,11 +21,12 @@ public final class ConsumerLoop {
     let processed: Counter
     let refused: Counter
     let retried: Counter
-    /// Most messages applied in one transaction.
-    public var maxBatch: Int
+    /// The numbers of the plan (`maxBatch`, pauses, poll timeout).
+    public let settings: DeliverySettings
 
-    public init(consumer: AMQPConsumer, lanes: BatchLanes, stop: StopFlag, logger: Logger, maxBatch: Int = 50) {
-        self.maxBatch = max(1, maxBatch)
+    public init(consumer: AMQPConsumer, lanes: BatchLanes, stop: StopFlag, logger: Logger,
+                settings: DeliverySettings = DeliverySettings()) {
+        self.settings = settings
         self.consumer = consumer
         self.lanes = lanes
         self.stop = stop
@@ -39,84 +40,84 @@ public final class ConsumerLoop {
     /// Runs until the stop flag is set.
     public func run() {
         logger.info("consuming", metadata: ["queue": "\(processor.handler.principal.queueName)"])
+        let maxBatch = max(1, settings.maxBatch)
         while !stop.isSet {
             runPeriodicIfDue()
             var batch: [AMQPDelivery] = []
+            var brokerError: (any Error)?
             do {
-                guard let first = try consumer.next(timeout: 1) else { continue }
+                guard let first = try consumer.next(timeout: settings.pollTimeout) else { continue }
                 batch.append(first)
                 // Whatever the broker has already sent joins the same transaction.
                 while batch.count < maxBatch, let more = try consumer.next(timeout: 0) { batch.append(more) }
             } catch {
-                if !batch.isEmpty { handle(batch) }  // their acks will not reach the broker; the inbox dedupes the redelivery
-                logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(error)"])
-                try? consumer.reconnect(shouldStop: { self.stop.isSet })
-                continue
+                brokerError = error
             }
-            handle(batch)
+            handle(batch, brokerError: brokerError)
         }
         logger.info("consumer stopped")
     }
 
-    /// Applies a batch (one transaction), then acks or requeues each delivery.
-    func handle(_ deliveries: [AMQPDelivery]) {
-        var messages: [InboundMessage] = []
-        var kept: [AMQPDelivery] = []
-        for delivery in deliveries {
-            switch InboundMessage.from(delivery) {
-            case .success(let m):
-                messages.append(m)
-                kept.append(delivery)
-            case .failure(let reason):
+    /// Performs the plan of one batch: refuse what cannot be decoded, apply the
+    /// rest (one transaction per lane), then ack or requeue each delivery.
+    func handle(_ deliveries: [AMQPDelivery], brokerError: (any Error)? = nil) {
+        var plan = DeliveryPlan(settings: settings)
+        let decoded = deliveries.map { (delivery: $0, message: InboundMessage.from($0)) }
+        let messages = decoded.compactMap { try? $0.message.get() }
+        let byTag = Dictionary(deliveries.map { ($0.deliveryTag, $0) }, uniquingKeysWith: { first, _ in first })
+        var pending = plan.received(decoded.map { item in
+            if case .failure(let reason) = item.message { return (item.delivery.deliveryTag, reason) }
+            return (item.delivery.deliveryTag, nil)
+        }, brokerLost: brokerError != nil)
+        while !pending.isEmpty {
+            switch pending.removeFirst() {
+            case .refuse(let tag, let reason):
                 // The router validated every property and the body; this is a broker-level
                 // anomaly. Reject without requeue: the queue dead-letters it to wage.dead.
                 logger.error("undecodable delivery; dead-lettering", metadata: ["reason": "\(reason.code)"])
-                try? consumer.reject(delivery, requeue: false)
+                if let delivery = byTag[tag] { try? consumer.reject(delivery, requeue: false) }
                 refused.increment()
-            }
-        }
-        guard !messages.isEmpty else { return }
-        var backoff = Backoff()
-        while !stop.isSet {
-            do {
-                let outcomes = try lanes.process(messages)
-                settle(kept, outcomes)
-                return
-            } catch {
-                logger.warning("database unavailable; holding \(messages.count) message(s)", metadata: ["error": "\(error)"])
-                backoff.sleep(unless: stop)
+            case .apply:
+                guard !stop.isSet else { pending = plan.stopRequested(); continue }
+                do {
+                    let results = try lanes.process(messages)
+                    count(results)
+                    pending = plan.applied(results)
+                } catch {
+                    logger.warning("database unavailable; holding \(messages.count) message(s)", metadata: ["error": "\(error)"])
+                    pending = plan.databaseUnavailable()
+                }
+            case .pause(let seconds):
+                pause(seconds)
+            case .reconnectDatabase:
                 lanes.reconnect()
+            case .ack(let tag, let multiple):
+                if let delivery = byTag[tag] { try? consumer.ack(delivery, multiple: multiple) }
+            case .nack(let tag, let requeue):
+                if let delivery = byTag[tag] { try? consumer.nack(delivery, requeue: requeue) }
+            case .reconnectBroker:
+                // Acks of the batch did not reach the broker; the inbox drops the redelivery.
+                logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(brokerError.map { "\($0)" } ?? "")"])
+                try? consumer.reconnect(shouldStop: { self.stop.isSet })
             }
         }
-        // Stopping with messages in hand: give them back to the queue.
-        for delivery in kept { try? consumer.nack(delivery, requeue: true) }
     }
 
-    func settle(_ deliveries: [AMQPDelivery], _ outcomes: [MessageProcessor.Outcome]) {
-        // All committed: one ack for the batch (every earlier delivery on this
-        // channel was settled before this batch was taken).
-        if deliveries.count > 1, let last = deliveries.last, outcomes.allSatisfy(\.isAcknowledged) {
-            for outcome in outcomes {
-                if case .acknowledged(.rejected) = outcome { refused.increment() } else { processed.increment() }
-            }
-            try? consumer.ack(last, multiple: true)
-            return
+    /// Metrics: committed messages are processed or refused, the others retried.
+    func count(_ results: [ProcessingResult]) {
+        for result in results {
+            if result.isRefusal { refused.increment() } else if result.isAcknowledged { processed.increment() } else { retried.increment() }
         }
-        var retries = 0
-        for (delivery, outcome) in zip(deliveries, outcomes) {
-            switch outcome {
-            case .acknowledged(let detail):
-                if case .rejected = detail { refused.increment() } else { processed.increment() }
-                try? consumer.ack(delivery)
-            case .retry:
-                retries += 1
-                retried.increment()
-                try? consumer.nack(delivery, requeue: true)
-            }
+    }
+
+    /// Sleeps `seconds` in short slices, returning early when the worker stops.
+    func pause(_ seconds: Double) {
+        var left = seconds
+        while left > 0, !stop.isSet {
+            let slice = min(left, 0.2)
+            Thread.sleep(forTimeInterval: slice)
+            left -= slice
         }
-        // A short pause before the requeued messages come back, so a passing
-        // condition has time to pass (the delivery limit ends a message that always fails).
-        if retries > 0 { Thread.sleep(forTimeInterval: 0.2) }
     }
 
     func runPeriodicIfDue() {

@@ -8,40 +8,24 @@ import Workflow
 /// row, the handler's effects, its follow-ups in the outbox, or, for a refusal,
 /// the rejection record and the `message.rejected` notice to the router.
 public final class MessageProcessor {
-    /// The outcome for the broker.
-    public enum Outcome: Equatable, Sendable {
-        /// Committed (applied, refused and recorded, or already applied before): ack.
-        case acknowledged(Detail)
-        /// Not committed; requeue the delivery.
-        case retry(String)
-
-        public enum Detail: Equatable, Sendable { case applied, duplicate, rejected(RejectionReason) }
-
-        /// Committed: the delivery is acked.
-        public var isAcknowledged: Bool {
-            if case .acknowledged = self { return true }
-            return false
-        }
-    }
-
     public let handler: any MessageHandler
     public let db: PGConnection
     let logger: Logger
     var calendar: WorkingCalendar
     let clock: @Sendable () -> Date
-    /// Batches left to apply with savepoints before trying all-or-nothing again.
-    var savepointBatchesLeft = 0
-    /// A message delivered this many times before (`x-delivery-count`) whose attempt
-    /// fails again is refused with `processing_failed` instead of retried.
-    public var maxAttempts: Int
+    /// How batches are applied and what becomes of a message that failed
+    /// (all or nothing or savepoints, the attempt limit); this class only
+    /// performs the plan's actions.
+    public internal(set) var plan: BatchPlan
 
+    /// `settings.maxAttempts` and `settings.savepointBatches` drive the plan.
     public init(handler: any MessageHandler, db: PGConnection, calendar: WorkingCalendar, logger: Logger,
-                maxAttempts: Int = 8, clock: @escaping @Sendable () -> Date = { Date() }) {
+                settings: DeliverySettings = DeliverySettings(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.handler = handler
         self.db = db
         self.calendar = calendar
         self.logger = logger
-        self.maxAttempts = maxAttempts
+        self.plan = BatchPlan(settings: settings)
         self.clock = clock
     }
 
@@ -50,23 +34,44 @@ public final class MessageProcessor {
     /// delivery attempt); every other failure becomes `.retry`. A refusal rolls
     /// the effects back and records the refusal (with the inbox row) in a second
     /// transaction, so the common path needs no savepoint.
-    public func process(_ message: InboundMessage) throws -> Outcome {
-        let attempt = try outcomeOrFailure(
+    public func process(_ message: InboundMessage) throws -> ProcessingResult {
+        let attempt = try resultOrFailure(
             { try db.transaction { db in try apply(message, db: db) } },
             refused: { reason in try db.transaction { db in try recordRefusal(message, reason: reason, db: db) } })
         guard case .failure(let failure) = attempt else { return try attempt.get() }
-        guard isLastAttempt(message) else { return failure.outcome(logger: logger, message: message) }
-        do {
-            return try db.transaction { db in try refuseAtLimit(message, failure, db: db) }
-        } catch let error as PGError where !error.meansDatabaseUnavailable {
-            return Failure.transaction(error).outcome(logger: logger, message: message)
+        return try afterFailure(message, failure) { failure in
+            try db.transaction { db in try refuseAtLimit(message, failure, db: db) }
         }
     }
 
-    /// The outcome of `run`, or why it failed. A refusal (`run`'s effects are
+    /// Performs the plan's action for a message that was not applied: requeue
+    /// it, or record the refusal `processing_failed` with `refuse` (when that
+    /// fails too, `undoRefusal` rolls it back and the message is requeued).
+    /// A lost database propagates.
+    func afterFailure(_ message: InboundMessage, _ failure: Failure, refuse: (Failure) throws -> ProcessingResult,
+                      undoRefusal: () throws -> Void = {}) throws -> ProcessingResult {
+        var failure = failure
+        var action = plan.messageFailed(deliveryCount: message.deliveryCount)
+        while true {
+            switch action {
+            case .retry:
+                return failure.retry(logger: logger, message: message)
+            case .refuseProcessingFailed:
+                do {
+                    return try refuse(failure)
+                } catch let error as PGError where !error.meansDatabaseUnavailable {
+                    try undoRefusal()
+                    failure = .transaction(error)
+                    action = plan.refusalAtLimitFailed()
+                }
+            }
+        }
+    }
+
+    /// The result of `run`, or why it failed. A refusal (`run`'s effects are
     /// rolled back by then) is recorded by `refused`; a lost database propagates.
-    func outcomeOrFailure(_ run: () throws -> Outcome,
-                          refused: (RejectionReason) throws -> Outcome) throws -> Result<Outcome, Failure> {
+    func resultOrFailure(_ run: () throws -> ProcessingResult,
+                         refused: (RejectionReason) throws -> ProcessingResult) throws -> Result<ProcessingResult, Failure> {
         do {
             return .success(try run())
         } catch let refusal as Refusal {
@@ -82,14 +87,8 @@ public final class MessageProcessor {
         }
     }
 
-    /// A delivery at or beyond `maxAttempts` whose attempt failed is the last one.
-    /// (The delivery count also counts deliveries returned because a consumer died —
-    /// a crash, kill -9, a broker restart —, so reaching it says nothing about the
-    /// handler: such a message is still tried, and refused only when this try fails.)
-    func isLastAttempt(_ message: InboundMessage) -> Bool { message.deliveryCount >= maxAttempts }
-
     /// Records the refusal `processing_failed` (with the inbox row) after the last attempt failed.
-    func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> Outcome {
+    func refuseAtLimit(_ message: InboundMessage, _ failure: Failure, db: PGConnection) throws -> ProcessingResult {
         logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
             "message_id": "\(message.messageID)", "type": "\(message.rawType)",
             "deliveries": "\(message.deliveryCount + 1)", "why": "\(failure.why)"])
@@ -98,7 +97,7 @@ public final class MessageProcessor {
 
     /// The inbox row and the refusal of a message whose effects were rolled back
     /// (a duplicate when another delivery of it was applied meanwhile).
-    func recordRefusal(_ message: InboundMessage, reason: RejectionReason, db: PGConnection) throws -> Outcome {
+    func recordRefusal(_ message: InboundMessage, reason: RejectionReason, db: PGConnection) throws -> ProcessingResult {
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             [handler.principal.rawValue, message.messageID, message.rawType])
@@ -114,7 +113,7 @@ public final class MessageProcessor {
     /// handler queued (`executeDeferred`) are sent before returning when
     /// `flush`, so that their failure is this message's; otherwise they travel
     /// with the next statement or the commit.
-    func apply(_ message: InboundMessage, db: PGConnection, flush: Bool = false) throws -> Outcome {
+    func apply(_ message: InboundMessage, db: PGConnection, flush: Bool = false) throws -> ProcessingResult {
         let principal = handler.principal.rawValue
         let fresh = try db.execute(
             "INSERT INTO wage.inbox (consumer, message_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -173,38 +172,5 @@ public final class MessageProcessor {
             [FollowUp(messageID: HandlerContext.followUpID(cause: message.messageID, suffix: "rejected:\(me.rawValue)"), type: .messageRejected,
                       body: notice, correlationID: message.correlationID)],
             from: me, db: db)
-    }
-
-    /// The handler refused the message: its effects are rolled back, then the refusal is recorded.
-    struct Refusal: Error { let reason: RejectionReason }
-
-    /// Why a message was not applied this time (never a lost database).
-    enum Failure: Error {
-        case handler(any Error)
-        case retryRequested(String)
-        case transaction(PGError)
-
-        var why: String {
-            switch self {
-            case .handler(let error): return "handler failed: \(error)"
-            case .retryRequested(let reason): return reason
-            case .transaction(let error): return "transaction failed: \(error)"
-            }
-        }
-
-        func outcome(logger: Logger, message: InboundMessage) -> Outcome {
-            logger.warning("not applied; will retry", metadata: [
-                "message_id": "\(message.messageID)", "type": "\(message.rawType)", "why": "\(why)"])
-            return .retry(why)
-        }
-    }
-}
-
-extension PGError {
-    /// The database cannot be reached (connection lost, server shutting down), or
-    /// the session was left inside a transaction by a failure that could not roll
-    /// it back (`25001`): wait and reconnect rather than count a failed attempt.
-    public var meansDatabaseUnavailable: Bool {
-        isConnectionFailure || (sqlState?.hasPrefix("57P") ?? false) || sqlState == "25001"
     }
 }

@@ -22,12 +22,15 @@ public struct WorkerService: ThreadedService {
     /// Lanes applying a batch at the same time (`BatchLanes`); 1 = one at a time.
     let lanes: Int
     let metricsDirectory: String?
+    /// The numbers of the delivery plan (batch size, attempt limit, pauses).
+    let delivery: DeliverySettings
     let clock: @Sendable () -> Date
 
     public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 100, lanes: Int = 1,
-                metricsDirectory: String? = nil, logger: Logger,
+                metricsDirectory: String? = nil, delivery: DeliverySettings = DeliverySettings(), logger: Logger,
                 clock: @escaping @Sendable () -> Date = { Date() }, makeHandler: @escaping HandlerFactory) {
         self.clock = clock
+        self.delivery = delivery
         self.principal = principal
         self.databaseURL = databaseURL
         self.amqpURL = amqpURL
@@ -45,6 +48,7 @@ public struct WorkerService: ThreadedService {
         let url = try AMQPURL(amqpURL)
         let (principal, databaseURL, logger, prefetch, makeHandler, clock, laneCount) =
             (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler, self.clock, self.lanes)
+        let settings = delivery
         threads.spawn("\(principal.rawValue)-consumer") {
             let name = "\(principal.rawValue)-consumer"
             var processors: [MessageProcessor] = []
@@ -55,7 +59,8 @@ public struct WorkerService: ThreadedService {
                     return
                 }
                 let calendar = (try? CalendarStore.load(db)) ?? WorkingCalendar(overrides: [:])
-                processors.append(MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger, clock: clock))
+                processors.append(MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger,
+                                                   settings: settings, clock: clock))
             }
             let lanes = BatchLanes(processors: processors, name: principal.rawValue)
             guard let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
@@ -63,7 +68,7 @@ public struct WorkerService: ThreadedService {
                 lanes.close()
                 return
             }
-            ConsumerLoop(consumer: consumer, lanes: lanes, stop: stop, logger: logger).run()
+            ConsumerLoop(consumer: consumer, lanes: lanes, stop: stop, logger: logger, settings: settings).run()
             consumer.close()
             lanes.close()
         }

@@ -1,12 +1,14 @@
 import AMQP
 import Foundation
+import TestSupport
 import XCTest
 
 /// The local stack's AMQP URLs and how to drive it.
 ///
-/// URLs come from `WAGE_AMQP_URL_*` in the environment, else from the `stack.env` at
-/// `WAGE_STACK_ENV`, `$WAGE_LOCAL_DIR/stack.env`, or `.local/stack.env` found by
-/// walking up from this file. Fails with a clear message when none exists.
+/// The stack is located by `LocalStack` (TestSupport): `WAGE_STACK_ENV`, else
+/// `$WAGE_LOCAL_DIR/stack.env`, else the repository's `.local/stack.env`;
+/// `WAGE_AMQP_URL_*` in the environment win over the file. Fails with a clear
+/// message when no URL is found.
 struct TestStack {
     let values: [String: String]
     /// The repository root (where `deploy/local/stack.sh` lives).
@@ -14,36 +16,12 @@ struct TestStack {
     /// The stack's data directory (`WAGE_LOCAL_DIR` for stack.sh).
     let localDir: String?
 
-    static func load(file: StaticString = #filePath) throws -> TestStack {
-        let env = ProcessInfo.processInfo.environment
-        var root = env["WAGE_REPO"]
-        var dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-        while root == nil && dir.path != "/" {
-            let script = dir.appendingPathComponent("deploy/local/stack.sh")
-            if FileManager.default.fileExists(atPath: script.path) {
-                root = script.resolvingSymlinksInPath().deletingLastPathComponent()
-                    .deletingLastPathComponent().deletingLastPathComponent().path
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        var candidates: [String] = []
-        if let path = env["WAGE_STACK_ENV"] { candidates.append(path) }
-        if let local = env["WAGE_LOCAL_DIR"] { candidates.append(local + "/stack.env") }
-        if let root { candidates.append(root + "/.local/stack.env") }
-        var values: [String: String] = [:]
-        var localDir: String?
-        for path in candidates {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                guard let eq = line.firstIndex(of: "=") else { continue }
-                values[String(line[..<eq])] = String(line[line.index(after: eq)...])
-            }
-            localDir = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent().path
-            break
-        }
-        for (k, v) in env where k.hasPrefix("WAGE_AMQP_URL_") { values[k] = v }
-        guard values["WAGE_AMQP_URL_ADMIN"] != nil, let root else { throw StackMissing() }
-        return TestStack(values: values, root: root, localDir: localDir)
+    static func load() throws -> TestStack {
+        let local = LocalStack.current
+        var values = local.fileValues
+        for (k, v) in local.environment where k.hasPrefix("WAGE_AMQP_URL_") { values[k] = v }
+        guard values["WAGE_AMQP_URL_ADMIN"] != nil, let root = local.repoRoot?.path else { throw StackMissing() }
+        return TestStack(values: values, root: root, localDir: local.isPresent ? local.localDir : nil)
     }
 
     /// The URL of principal `code` (e.g. `hrss`, `router`, `admin`).

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Store
 
 /// Where the integration tests find PostgreSQL: `WAGE_DATABASE_URL` from the
-/// environment, else the stack file `deploy/local/stack.sh up` writes:
+/// environment, else the stack file `LocalStack` (TestSupport) locates:
 /// `$WAGE_STACK_ENV`, else `$WAGE_LOCAL_DIR/stack.env`, else `.local/stack.env`
-/// in the repository found by walking up from this file (or `$WAGE_REPO`).
+/// in the repository (`$WAGE_REPO`, or found by walking up).
 enum TestStack {
     struct Missing: Error, CustomStringConvertible {
         var description: String {
@@ -14,51 +15,19 @@ enum TestStack {
         }
     }
 
-    private static let environment = ProcessInfo.processInfo.environment
+    private static let local = LocalStack.current
 
     /// The repository root (the directory holding Package.swift), if found.
-    static let repoRoot: URL? = {
-        if let repo = environment["WAGE_REPO"], !repo.isEmpty { return URL(fileURLWithPath: repo) }
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    static var repoRoot: URL? { local.repoRoot }
 
     /// The stack file to read (it may not exist).
-    static let stackEnvFile: URL? = {
-        if let file = environment["WAGE_STACK_ENV"], !file.isEmpty { return URL(fileURLWithPath: file) }
-        if let dir = environment["WAGE_LOCAL_DIR"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir).appendingPathComponent("stack.env")
-        }
-        return repoRoot?.appendingPathComponent(".local/stack.env")
-    }()
+    static var stackEnvFile: URL? { local.envFile }
 
     /// KEY=VALUE lines of the stack file (empty when absent).
-    static let stackEnv: [String: String] = {
-        guard let file = stackEnvFile, let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
-        var values: [String: String] = [:]
-        for raw in text.split(whereSeparator: \.isNewline) {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("#") || line.isEmpty { continue }
-            if line.hasPrefix("export ") { line.removeFirst(7) }
-            guard let eq = line.firstIndex(of: "=") else { continue }
-            var value = String(line[line.index(after: eq)...])
-            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
-                value = String(value.dropFirst().dropLast())
-            }
-            values[String(line[..<eq])] = value
-        }
-        return values
-    }()
+    static var stackEnv: [String: String] { local.fileValues }
 
     /// A variable from the environment, else from the stack file.
-    static func variable(_ name: String) -> String? {
-        if let value = environment[name], !value.isEmpty { return value }
-        return stackEnv[name]
-    }
+    static func variable(_ name: String) -> String? { local.variable(name) }
 
     /// The admin URL, or a failure telling how to start the stack.
     static func adminURL() throws -> String {

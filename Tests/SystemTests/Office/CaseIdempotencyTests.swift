@@ -148,12 +148,12 @@ final class CaseIdempotencyTests: XCTestCase {
     }
 
     /// Runs one delivery through a fresh hrss `MessageProcessor` (its own connection).
-    func process(_ delivery: AMQPDelivery) throws -> MessageProcessor.Outcome {
+    func process(_ delivery: AMQPDelivery) throws -> ProcessingResult {
         try process(try InboundMessage.from(delivery).get())
     }
 
     /// Runs one message through a fresh hrss `MessageProcessor` (its own connection).
-    func process(_ message: InboundMessage) throws -> MessageProcessor.Outcome {
+    func process(_ message: InboundMessage) throws -> ProcessingResult {
         let db = try PGConnection(url: try h.env.databaseURL(for: .hrss))
         defer { db.close() }
         let now = clock.now

@@ -36,7 +36,8 @@ final class MessageProcessorTests: XCTestCase {
     }
 
     func processor(_ handler: ScriptedHandler, maxAttempts: Int = 8) -> MessageProcessor {
-        MessageProcessor(handler: handler, db: db, calendar: WorkingCalendar(), logger: h.logger, maxAttempts: maxAttempts)
+        MessageProcessor(handler: handler, db: db, calendar: WorkingCalendar(), logger: h.logger,
+                         settings: DeliverySettings(maxAttempts: maxAttempts))
     }
 
     func message(_ id: String = Harness.newID("mp"), deliveryCount: Int = 0) -> InboundMessage {

@@ -1,11 +1,13 @@
 import Foundation
 import Runtime
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Where the fault tests find the stack they break and the executables they run:
-/// the `stack.env` in use (`WAGE_STACK_ENV`, else `.local/stack.env`), its data
+/// the `stack.env` in use (`LocalStack`: `WAGE_STACK_ENV`, else `$WAGE_LOCAL_DIR/stack.env`,
+/// else `.local/stack.env`), its data
 /// directory and ports (for `deploy/local/stack.sh restart-…` on the SAME stack),
 /// and the build's bin directory (next to the test bundle).
 struct FaultStack {
@@ -19,11 +21,12 @@ struct FaultStack {
 
     init() throws {
         let environment = ProcessInfo.processInfo.environment
-        envFile = environment["WAGE_STACK_ENV"] ?? Harness.repoRoot.appendingPathComponent(".local/stack.env").path
-        guard let text = try? String(contentsOfFile: envFile, encoding: .utf8) else {
+        let stack = LocalStack.current
+        envFile = Harness.stackEnvPath
+        guard stack.isPresent else {
             throw FaultSetupError("no stack.env at \(envFile): run deploy/local/stack.sh up (or set WAGE_STACK_ENV)")
         }
-        values = StackEnvironment.parse(text)
+        values = stack.fileValues
         localDir = URL(fileURLWithPath: envFile).resolvingSymlinksInPath().deletingLastPathComponent().path
         amqpPort = environment["WAGE_AMQP_PORT"] ?? values["WAGE_AMQP_PORT"] ?? "5672"
         pgPort = environment["WAGE_PG_PORT"] ?? values["WAGE_PG_PORT"] ?? "5432"

@@ -7,6 +7,7 @@ import Router
 import Runtime
 import Store
 @testable import Messages
+import TestSupport
 import Workflow
 import XCTest
 
@@ -20,19 +21,13 @@ final class Harness {
     let threads = ThreadGroup()
     let logger: Logger
     var publishers: [String: AMQPPublisher] = [:]
-    static let repoRoot: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
-    }()
+    /// The repository root (`LocalStack`, TestSupport).
+    static let repoRoot: URL = LocalStack.current.repoRoot
+        ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     init() throws {
         var environment = ProcessInfo.processInfo.environment
-        if environment["WAGE_STACK_ENV"] == nil {
-            environment["WAGE_STACK_ENV"] = Harness.repoRoot.appendingPathComponent(".local/stack.env").path
-        }
+        environment["WAGE_STACK_ENV"] = Harness.stackEnvPath
         env = StackEnvironment.load(environment: environment)
         guard env.values["WAGE_DATABASE_URL"] != nil else {
             throw StackEnvironment.MissingSetting(key: "WAGE_DATABASE_URL")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Runtime
 import Store
+import TestSupport
 import WageCtlKit
 @testable import Messages
 import Workflow
@@ -33,10 +34,9 @@ struct WageCtlRun {
 }
 
 extension Harness {
-    /// The stack.env the harness uses, passed to every command with `--stack-env`.
+    /// The stack.env the harness uses (`LocalStack`), passed to every command with `--stack-env`.
     static var stackEnvPath: String {
-        ProcessInfo.processInfo.environment["WAGE_STACK_ENV"]
-            ?? repoRoot.appendingPathComponent(".local/stack.env").path
+        LocalStack.current.envFile?.path ?? repoRoot.appendingPathComponent(".local/stack.env").path
     }
 
     /// Runs `wagectl ARGS` in-process (parse, run), capturing its output.

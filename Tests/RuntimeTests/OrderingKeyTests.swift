@@ -1,3 +1,4 @@
+import Foundation
 import Runtime
 @testable import Messages
 import Workflow
@@ -6,7 +7,7 @@ import XCTest
 /// Which messages a worker's lanes must keep in order (pure; no servers).
 final class OrderingKeyTests: XCTestCase {
     func message(_ type: String, _ body: JSONValue) -> InboundMessage {
-        InboundMessage(messageID: Harness.newID("ok"), rawType: type, sender: .housing, body: body)
+        InboundMessage(messageID: "ok-\(UUID().uuidString.lowercased())", rawType: type, sender: .housing, body: body)
     }
 
     func testMessagesAboutTheSameCaseShareAKeyWhateverTheCaseOfTheUUID() {
