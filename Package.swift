@@ -66,8 +66,16 @@ let package = Package(
             ]),
         .target(
             name: "Router",
-            dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "Departments", dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store"]),
+            dependencies: [
+                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(
+            name: "Departments",
+            dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "WageCtlKit",
             dependencies: [
@@ -80,18 +88,18 @@ let package = Package(
             name: "wage-router",
             dependencies: ["Router", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "wagectl", dependencies: ["WageCtlKit"]),
-        .executableTarget(name: "worker-hrss", dependencies: ["Departments"]),
-        .executableTarget(name: "worker-housing", dependencies: ["Departments"]),
-        .executableTarget(name: "worker-police", dependencies: ["Departments"]),
-        .executableTarget(name: "worker-petitions", dependencies: ["Departments"]),
-        .executableTarget(name: "worker-justice", dependencies: ["Departments"]),
-        .executableTarget(name: "worker-finance", dependencies: ["Departments"]),
+        .executableTarget(name: "worker-hrss", dependencies: ["Departments", "Runtime"]),
+        .executableTarget(name: "worker-housing", dependencies: ["Departments", "Runtime", "Messages", "Workflow"]),
+        .executableTarget(name: "worker-police", dependencies: ["Departments", "Runtime"]),
+        .executableTarget(name: "worker-petitions", dependencies: ["Departments", "Runtime"]),
+        .executableTarget(name: "worker-justice", dependencies: ["Departments", "Runtime"]),
+        .executableTarget(name: "worker-finance", dependencies: ["Departments", "Runtime"]),
 
         // Benchmark (not a test): end-to-end figures beside the machine's raw limits
         .executableTarget(
             name: "wage-bench",
             dependencies: [
-                "Router", "Departments", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                "Router", "Departments", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", "CRabbitMQ", "CLibPQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/wage-bench"),
@@ -99,7 +107,7 @@ let package = Package(
         // Unit tests (no servers)
         .testTarget(name: "MessagesTests", dependencies: ["Messages", "Duties"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Messages"]),
-        .testTarget(name: "DutiesTests", dependencies: ["Duties", "Messages"]),
+        .testTarget(name: "DutiesTests", dependencies: ["Duties", "Messages", "Workflow"]),
         .testTarget(
             name: "RuntimeTests",
             dependencies: ["Runtime", "Store", "Messages", "Workflow", .product(name: "Logging", package: "swift-log")]),
@@ -111,7 +119,8 @@ let package = Package(
         .testTarget(
             name: "SystemTests",
             dependencies: ["Router", "Departments", "WageCtlKit", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
-                           "TestSupport"]),
+                           "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,9 @@ start=$(date +%s)
 bash deploy/local/stack.sh up
 command -v swift >/dev/null || { echo "swift not found on PATH (expected /opt/swift/usr/bin)"; exit 1; }
 
+say "checking that every module declares what it imports"
+python3 deploy/local/check-imports.py || exit 1
+
 say "building (first build on 2 cores takes a few minutes)"
 set +e
 swift build --build-tests 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Write|Linking|Planning|Applying)' || true; }

@@ -3,9 +3,8 @@ import Messages
 import Workflow
 
 /// `case.transfer`: the office transfers a case to the responsible department.
-struct CaseTransferCommand: MessageCommand {
+struct CaseTransferCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Transfer a case to the responsible department (case.transfer, hrss).")
-    static let messageType = MessageType.caseTransfer
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -14,23 +13,23 @@ struct CaseTransferCommand: MessageCommand {
     @Option(help: "The department (must be the sector's responsible one).") var to: String?
     @Option var note: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["case_id": .string(try context.caseID(target.caseRef)), "sector": P.s(sector), "to": P.s(to), "note": P.s(note)])
+    func message(_ context: PayloadContext) throws -> CaseTransfer {
+        CaseTransfer(caseID: try context.caseID(target.caseRef), sector: try context.value("sector", sector),
+                     to: try context.value("to", to), note: note)
     }
 }
 
 /// `case.close`: the office closes (销号) a resolved case.
-struct CaseCloseCommand: MessageCommand {
+struct CaseCloseCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a resolved case, 销号 (case.close, hrss).")
-    static let messageType = MessageType.caseClose
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
     @Option var note: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["case_id": .string(try context.caseID(target.caseRef)), "note": P.s(note)])
+    func message(_ context: PayloadContext) throws -> CaseClose {
+        CaseClose(caseID: try context.caseID(target.caseRef), note: note)
     }
 }
 
@@ -52,9 +51,8 @@ struct CaseAssignLeaderCommand: MessageCommand {
 }
 
 /// `case.notice`: the office tells departments about a case.
-struct CaseNoticeCommand: MessageCommand {
+struct CaseNoticeCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "notice", abstract: "Notify departments about a case (case.notice, hrss).")
-    static let messageType = MessageType.caseNotice
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -63,9 +61,10 @@ struct CaseNoticeCommand: MessageCommand {
     @Option(help: "A department to notify (repeat for several).") var notify: [String] = []
     @Option(help: "Detail as JSON (or plain text).") var detail: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["case_id": .string(try context.caseID(target.caseRef)), "event": P.s(event),
-                  "notify": .strings(notify), "detail": P.json(detail)])
+    func message(_ context: PayloadContext) throws -> CaseNotice {
+        var departments: [Principal] = []
+        for (index, code) in notify.enumerated() { departments.append(try context.value("notify[\(index)]", code)) }
+        return CaseNotice(caseID: try context.caseID(target.caseRef), event: event, notify: departments, detail: P.json(detail))
     }
 }
 
@@ -76,13 +75,12 @@ struct OfficeGroup: ParsableCommand {
 }
 
 /// `office.sweep`: evaluate every deadline as of a date.
-struct OfficeSweepCommand: MessageCommand {
+struct OfficeSweepCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Evaluate every deadline as of a date (office.sweep, hrss).")
-    static let messageType = MessageType.officeSweep
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @Option(name: .customLong("as-of"), help: "YYYY-MM-DD (default: today).") var asOf: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue { .compact(["as_of": P.s(asOf)]) }
+    func message(_ context: PayloadContext) throws -> OfficeSweep { OfficeSweep(asOf: try context.day("as_of", asOf)) }
 }

@@ -9,46 +9,41 @@ struct CaseRefOption: ParsableArguments {
 }
 
 /// `case.accept`: the assignee accepts a transferred case.
-struct CaseAcceptCommand: MessageCommand {
+struct CaseAcceptCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a case transferred to you (case.accept).")
-    static let messageType = MessageType.caseAccept
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["case_id": .string(try context.caseID(target.caseRef))]
-    }
+    func message(_ context: PayloadContext) throws -> CaseAccept { CaseAccept(caseID: try context.caseID(target.caseRef)) }
 }
 
 /// `case.return`: the assignee gives a case back (e.g. not its duty).
-struct CaseReturnCommand: MessageCommand {
+struct CaseReturnCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: "Give a case back to the office (case.return).")
-    static let messageType = MessageType.caseReturn
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
     @Option(help: "Why, e.g. not our duty.") var reason: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["case_id": .string(try context.caseID(target.caseRef)), "reason": .string(reason)]
+    func message(_ context: PayloadContext) throws -> CaseReturn {
+        CaseReturn(caseID: try context.caseID(target.caseRef), reason: reason)
     }
 }
 
 /// `case.progress`: the assignee reports progress.
-struct CaseProgressCommand: MessageCommand {
+struct CaseProgressCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "progress", abstract: "Report progress on a case (case.progress).")
-    static let messageType = MessageType.caseProgress
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
     @Option var note: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["case_id": .string(try context.caseID(target.caseRef)), "note": .string(note)]
+    func message(_ context: PayloadContext) throws -> CaseProgress {
+        CaseProgress(caseID: try context.caseID(target.caseRef), note: note)
     }
 }
 
@@ -71,16 +66,15 @@ struct CaseResolveCommand: MessageCommand {
 }
 
 /// `case.escalate`: the assignee cannot resolve it alone (task force).
-struct CaseEscalateCommand: MessageCommand {
+struct CaseEscalateCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "escalate", abstract: "Escalate a case to a task force (case.escalate).")
-    static let messageType = MessageType.caseEscalate
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
     @Option(help: "Why it cannot be resolved alone.") var reason: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["case_id": .string(try context.caseID(target.caseRef)), "reason": .string(reason)]
+    func message(_ context: PayloadContext) throws -> CaseEscalate {
+        CaseEscalate(caseID: try context.caseID(target.caseRef), reason: reason)
     }
 }

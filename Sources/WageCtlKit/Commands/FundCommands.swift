@@ -8,22 +8,22 @@ struct RequestNoOption: ParsableArguments {
 }
 
 /// `fund.deposit`: finance puts budget money into the fund.
-struct FundDepositCommand: MessageCommand {
+struct FundDepositCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "deposit", abstract: "Deposit budget money into the fund (fund.deposit, finance).")
-    static let messageType = MessageType.fundDeposit
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @Option(help: "Yuan, e.g. 500000.00.") var amount: String
     @Option var note: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue { .compact(["amount": P.s(amount), "note": P.s(note)]) }
+    func message(_ context: PayloadContext) throws -> FundDeposit {
+        FundDeposit(amount: try context.money("amount", amount), note: note)
+    }
 }
 
 /// `fund.request`: hrss asks for an advance of wages (垫付).
-struct FundRequestCommand: MessageCommand {
+struct FundRequestCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Request an advance from the fund (fund.request, hrss).")
-    static let messageType = MessageType.fundRequest
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -34,16 +34,16 @@ struct FundRequestCommand: MessageCommand {
     @Option(help: "partial_wages, living_costs or travel_home.") var purpose: String
     @Option(help: "employer_fled, temporary_inability or approved_special.") var reason: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["case_id": .string(try context.caseID(target.caseRef)), "request_no": P.s(request.requestNo),
-                  "amount": P.s(amount), "beneficiaries": P.i(beneficiaries), "purpose": P.s(purpose), "reason": P.s(reason)])
+    func message(_ context: PayloadContext) throws -> FundRequest {
+        FundRequest(caseID: try context.caseID(target.caseRef), requestNo: request.requestNo,
+                    amount: try context.money("amount", amount), beneficiaries: beneficiaries,
+                    purpose: try context.value("purpose", purpose), reason: try context.value("reason", reason))
     }
 }
 
 /// `fund.decision`: the government approves or rejects an advance.
-struct FundDecideCommand: MessageCommand {
+struct FundDecideCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "decide", abstract: "Approve or reject an advance (fund.decision, government).")
-    static let messageType = MessageType.fundDecision
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -52,9 +52,10 @@ struct FundDecideCommand: MessageCommand {
     @Option(help: "Who decides (name).") var approver: String
     @Option var note: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
+    func message(_ context: PayloadContext) throws -> FundDecision {
         context.caseOf("fund_overview", key: "request_no", value: request.requestNo)
-        return .compact(["request_no": P.s(request.requestNo), "decision": P.s(decision), "approver": P.s(approver), "note": P.s(note)])
+        return FundDecision(requestNo: request.requestNo, decision: try context.value("decision", decision),
+                            approver: approver, note: note)
     }
 }
 
@@ -64,52 +65,48 @@ struct FundAnswerOptions: ParsableArguments {
     @Option(help: "Yuan.") var amount: String
     @Option var reason: String?
 
-    func payload(_ context: PayloadContext) -> JSONValue {
+    func answer(_ context: PayloadContext) throws -> FundAnswer {
         context.caseOf("fund_overview", key: "request_no", value: request.requestNo)
-        return .compact(["request_no": P.s(request.requestNo), "amount": P.s(amount), "reason": P.s(reason)])
+        return FundAnswer(requestNo: request.requestNo, amount: try context.money("amount", amount), reason: reason)
     }
 }
 
-struct FundDisbursedCommand: MessageCommand {
+struct FundDisbursedCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "disbursed", abstract: "Tell hrss an advance was paid (fund.disbursed, finance; normally sent by worker-finance).")
-    static let messageType = MessageType.fundDisbursed
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var answer: FundAnswerOptions
-    func payload(_ context: PayloadContext) throws -> JSONValue { answer.payload(context) }
+    func message(_ context: PayloadContext) throws -> FundDisbursed { FundDisbursed(try answer.answer(context)) }
 }
 
-struct FundRejectedCommand: MessageCommand {
+struct FundRejectedCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "rejected", abstract: "Tell hrss an advance was refused (fund.rejected, finance; normally sent by worker-finance).")
-    static let messageType = MessageType.fundRejected
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var answer: FundAnswerOptions
-    func payload(_ context: PayloadContext) throws -> JSONValue { answer.payload(context) }
+    func message(_ context: PayloadContext) throws -> FundRejected { FundRejected(try answer.answer(context)) }
 }
 
 /// `fund.recovered`: money recovered from the employer (追偿).
-struct FundRecoveredCommand: MessageCommand {
+struct FundRecoveredCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "recovered", abstract: "Record money recovered from the employer (fund.recovered, hrss or finance).")
-    static let messageType = MessageType.fundRecovered
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var request: RequestNoOption
     @Option(help: "Yuan.") var amount: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
+    func message(_ context: PayloadContext) throws -> FundRecovered {
         context.caseOf("fund_overview", key: "request_no", value: request.requestNo)
-        return ["request_no": .string(request.requestNo), "amount": .string(amount)]
+        return FundRecovered(requestNo: request.requestNo, amount: try context.money("amount", amount))
     }
 }
 
 /// `fund.writeoff`: the government writes off an advance a year after disbursement (核销).
-struct FundWriteoffCommand: MessageCommand {
+struct FundWriteoffCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Write off an unrecoverable advance (fund.writeoff, government).")
-    static let messageType = MessageType.fundWriteoff
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -117,8 +114,8 @@ struct FundWriteoffCommand: MessageCommand {
     @Option var approver: String
     @Option var reason: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
+    func message(_ context: PayloadContext) throws -> FundWriteoff {
         context.caseOf("fund_overview", key: "request_no", value: request.requestNo)
-        return ["request_no": .string(request.requestNo), "approver": .string(approver), "reason": .string(reason)]
+        return FundWriteoff(requestNo: request.requestNo, approver: approver, reason: reason)
     }
 }

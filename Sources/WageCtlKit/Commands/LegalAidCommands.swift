@@ -3,9 +3,8 @@ import Messages
 import Workflow
 
 /// `legalaid.request`: an application for legal aid (法律援助).
-struct LegalAidRequestCommand: MessageCommand {
+struct LegalAidRequestCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Apply for legal aid (legalaid.request; hrss, petitions, platform, justice).")
-    static let messageType = MessageType.legalaidRequest
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -16,19 +15,16 @@ struct LegalAidRequestCommand: MessageCommand {
     @Option(name: .customLong("applicant-phone")) var applicantPhone: String?
     @Option(help: "wage_arrears (same-day green channel) or other (means test).") var matter: String = "wage_arrears"
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact([
-            "application_no": P.s(applicationNo), "case_id": try caseRef.map { .string(try context.caseID($0)) },
-            "applicant": .compact(["name": P.s(applicantName), "id_number": P.s(applicantIDNumber), "phone": P.s(applicantPhone)]),
-            "matter": P.s(matter),
-        ])
+    func message(_ context: PayloadContext) throws -> LegalAidRequest {
+        LegalAidRequest(applicationNo: applicationNo, caseID: try caseRef.map { try context.caseID($0) },
+                        applicant: Applicant(name: applicantName, idNumber: applicantIDNumber, phone: applicantPhone),
+                        matter: try context.value("matter", matter))
     }
 }
 
 /// `legalaid.provider`: justice adds, renames or (de)activates a provider.
-struct LegalAidProviderCommand: MessageCommand {
+struct LegalAidProviderCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "provider", abstract: "Add or change a legal-aid provider (legalaid.provider, justice).")
-    static let messageType = MessageType.legalaidProvider
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -36,15 +32,14 @@ struct LegalAidProviderCommand: MessageCommand {
     @Option var name: String
     @Option(help: "true or false.") var active: Bool = true
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["provider_id": .string(providerID), "name": .string(name), "active": .bool(active)]
+    func message(_ context: PayloadContext) throws -> LegalAidProviderUpdate {
+        LegalAidProviderUpdate(providerID: providerID, name: name, active: active)
     }
 }
 
 /// `legalaid.decision`: justice decides a means-tested application.
-struct LegalAidDecideCommand: MessageCommand {
+struct LegalAidDecideCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "decide", abstract: "Decide a means-tested application (legalaid.decision, justice).")
-    static let messageType = MessageType.legalaidDecision
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -52,16 +47,15 @@ struct LegalAidDecideCommand: MessageCommand {
     @Option(help: "approved or denied.") var decision: String
     @Option var reason: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
+    func message(_ context: PayloadContext) throws -> LegalAidDecision {
         context.caseOf("legal_aid_overview", key: "application_no", value: applicationNo)
-        return .compact(["application_no": P.s(applicationNo), "decision": P.s(decision), "reason": P.s(reason)])
+        return LegalAidDecision(applicationNo: applicationNo, decision: try context.value("decision", decision), reason: reason)
     }
 }
 
 /// `legalaid.assigned`: justice tells the requester who was assigned (normally automatic).
-struct LegalAidAssignedCommand: MessageCommand {
+struct LegalAidAssignedCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "assigned", abstract: "Tell the requester who was assigned (legalaid.assigned, justice; normally sent by worker-justice).")
-    static let messageType = MessageType.legalaidAssigned
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -70,9 +64,9 @@ struct LegalAidAssignedCommand: MessageCommand {
     @Option(name: .customLong("provider-id")) var providerID: String
     @Option(name: .customLong("provider-name")) var providerName: String
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
+    func message(_ context: PayloadContext) throws -> LegalAidAssigned {
         context.caseOf("legal_aid_overview", key: "application_no", value: applicationNo)
-        return ["application_no": .string(applicationNo), "to": .string(to), "provider_id": .string(providerID),
-                "provider_name": .string(providerName)]
+        return LegalAidAssigned(applicationNo: applicationNo, to: try context.value("to", to), providerID: providerID,
+                                providerName: providerName)
     }
 }

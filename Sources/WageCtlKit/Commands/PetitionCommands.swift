@@ -3,9 +3,8 @@ import Messages
 import Workflow
 
 /// `petition.received`: the petitions office records a petition (信访).
-struct PetitionReceiveCommand: MessageCommand {
+struct PetitionReceiveCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "receive", abstract: "Record a petition (petition.received, petitions).")
-    static let messageType = MessageType.petitionReceived
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -19,17 +18,17 @@ struct PetitionReceiveCommand: MessageCommand {
     @Option(name: .customLong("workers-count")) var workersCount: Int?
     @Option var summary: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["petition_no": P.s(petitionNo), "petitioners": P.i(petitioners), "form": P.s(form),
-                  "wage_related": P.b(wageRelated), "employer": P.s(employer), "sector": P.s(sector),
-                  "amount_owed": P.s(amountOwed), "workers_count": P.i(workersCount), "summary": P.s(summary)])
+    func message(_ context: PayloadContext) throws -> PetitionReceived {
+        PetitionReceived(petitionNo: petitionNo, petitioners: petitioners, form: try context.value("form", form),
+                         wageRelated: wageRelated, employer: employer.map { Employer(name: $0) },
+                         sector: try context.value("sector", sector), amountOwed: try context.money("amount_owed", amountOwed),
+                         workersCount: workersCount, summary: summary)
     }
 }
 
 /// `incident.alert`: a collective visit, raised to police and hrss.
-struct IncidentAlertCommand: MessageCommand {
+struct IncidentAlertCommand: CatalogueCommand {
     static let configuration = CommandConfiguration(commandName: "alert", abstract: "Alert police and hrss to a collective visit (incident.alert, petitions).")
-    static let messageType = MessageType.incidentAlert
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
@@ -38,8 +37,8 @@ struct IncidentAlertCommand: MessageCommand {
     @Option var location: String?
     @Option var summary: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["petition_no": P.s(petitionNo), "people": P.i(people), "location": P.s(location), "summary": P.s(summary)])
+    func message(_ context: PayloadContext) throws -> IncidentAlert {
+        IncidentAlert(petitionNo: petitionNo, people: people, location: location, summary: summary)
     }
 }
 

@@ -24,8 +24,15 @@ final class DemoDriver {
         self.console = session.console
     }
 
+    /// Sends `message` (a catalogue type) as `sender`, then waits until `until` holds;
+    /// returns the message id. `expect` says what should happen; `workers` who makes it happen.
+    @discardableResult
+    func step(_ title: String, as sender: Principal, _ message: some WireMessage,
+              expect: String, workers: [String], until: () throws -> Bool) throws -> String {
+        try step(title, as: sender, type(of: message).wireType, message.json, expect: expect, workers: workers, until: until)
+    }
+
     /// Sends `body` as `sender`, then waits until `until` holds; returns the message id.
-    /// `expect` says what should happen; `workers` who makes it happen.
     @discardableResult
     func step(_ title: String, as sender: Principal, _ type: MessageType, _ body: JSONValue,
               expect: String, workers: [String], until: () throws -> Bool) throws -> String {

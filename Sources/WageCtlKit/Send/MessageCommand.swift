@@ -26,12 +26,26 @@ enum SendRunner {
         let session = Session(identity)
         defer { session.close() }
         let sender = try session.principal()
+        let messageSender = MessageSender(session: session)
+        let dutyList = try messageSender.dutyListInForce(for: sender)
+        // The router's first checks (type, sender) come before the payload's (§7.8).
+        try messageSender.checkSender(type: type, as: sender, dutyList: dutyList)
         let context = PayloadContext(session: session)
-        let body = try payload(context)
+        let body: JSONValue
+        do {
+            body = try payload(context)
+        } catch let option as UnparsableOption {
+            throw messageSender.refusal(.schema(option.path), type: type, as: sender,
+                                        body: option.text.map {
+                                            FieldAssignments.set(.string($0), at: option.path.split(separator: ".").map(String.init),
+                                                                 in: .object([:]))
+                                        } ?? .object([:]),
+                                        dutyList: dutyList)
+        }
         let draft = Draft(type: type, body: body, messageID: sending.messageID ?? MessageSender.newMessageID(),
                           correlationID: sending.correlationID ?? context.caseID)
-        let outcome = try MessageSender(session: session).send(draft, as: sender, waits: sending.waits,
-                                                               dryRun: sending.dryRun)
+        let outcome = try messageSender.send(draft, as: sender, waits: sending.waits, dryRun: sending.dryRun,
+                                             dutyList: dutyList)
         report(outcome, json: json, console: session.console)
         if let failure = failure(of: outcome) { throw failure }
     }

@@ -31,23 +31,49 @@ struct MessageSender {
                                          contentType: "application/json", bodySize: size) {
             decision = .reject(problem)
         } else {
-            decision = route(type: draft.type, sender: sender.rawValue, body: draft.body, dutyList: dutyList)
+            let actorIsValid = draft.headers[actorHeader].map(isValidActor) ?? true
+            let db = try session.database(for: sender)
+            decision = route(type: draft.type, sender: sender.rawValue, body: draft.body, dutyList: dutyList,
+                             actorIsValid: actorIsValid, projects: { ProjectLookup.sector(of: $0, db: db) })
         }
         switch decision {
         case .deliver(let recipients, let version): return (recipients.map(\.rawValue), version)
         case .deadLetter(_, let version): return (["wage.dead"], version)
         case .reject(let reason):
-            let why = RefusalExplanation.explain(reason, type: draft.type, sender: sender.rawValue, body: draft.body,
-                                                 dutyList: dutyList)
-            throw WageCtlError(.refusedLocally, "refused locally, not sent: \(reason.code): \(why)",
-                               hint: "the router would refuse it the same way (duty list \(dutyList.version)); fix the options and try again")
+            throw refusal(reason, type: draft.type, as: sender, body: draft.body, dutyList: dutyList)
         }
     }
 
-    /// Checks, publishes and waits. `dryRun` stops after the check.
-    func send(_ draft: Draft, as sender: Principal, waits: Waits, dryRun: Bool) throws -> SendOutcome {
+    /// The duty list in force, read with `sender`'s own login.
+    func dutyListInForce(for sender: Principal) throws -> DutyList {
+        try DutyListSource.inForce(db: try session.database(for: sender), console: session.console)
+    }
+
+    /// The router's first two checks (CONTRACT §7.8): a known type, a sender allowed
+    /// to send it (a project's regulator is judged with the payload, in `check`).
+    func checkSender(type: String, as sender: Principal, dutyList: DutyList) throws {
+        guard let messageType = MessageType(rawValue: type), let duty = dutyList.duty(for: messageType) else {
+            throw refusal(.unknownType, type: type, as: sender, body: .object([:]), dutyList: dutyList)
+        }
+        guard duty.senders.contains(sender) || (duty.regulatorMaySend && dutyList.regulatesProjects(sender)) else {
+            throw refusal(.forbiddenSender, type: type, as: sender, body: .object([:]), dutyList: dutyList)
+        }
+    }
+
+    /// The local refusal of a message the router would refuse with `reason`.
+    func refusal(_ reason: RejectionReason, type: String, as sender: Principal, body: JSONValue,
+                 dutyList: DutyList) -> WageCtlError {
+        let why = RefusalExplanation.explain(reason, type: type, sender: sender.rawValue, body: body, dutyList: dutyList)
+        return WageCtlError(.refusedLocally, "refused locally, not sent: \(reason.code): \(why)",
+                            hint: "the router would refuse it the same way (duty list \(dutyList.version)); fix the options and try again")
+    }
+
+    /// Checks, publishes and waits. `dryRun` stops after the check. `dutyList`: the
+    /// list in force when the caller already read it.
+    func send(_ draft: Draft, as sender: Principal, waits: Waits, dryRun: Bool,
+              dutyList given: DutyList? = nil) throws -> SendOutcome {
         let db = try session.database(for: sender)
-        let dutyList = try DutyListSource.inForce(db: db, console: session.console)
+        let dutyList = try given ?? DutyListSource.inForce(db: db, console: session.console)
         let expected = try check(draft, as: sender, dutyList: dutyList)
         var outcome = SendOutcome(draft: draft, sender: sender)
         outcome.recipients = expected.recipients
