@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-atomics.git", from: "1.2.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // C system libraries
@@ -51,7 +52,12 @@ let package = Package(
         .target(name: "Messages"),
         // Pure domain
         .target(name: "Workflow", dependencies: ["Messages"]),
-        .target(name: "Duties", dependencies: ["Messages", "Workflow", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Duties",
+            dependencies: [
+                "Messages", "Workflow", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // Services
         .target(

@@ -1,4 +1,6 @@
 import Messages
+import Crypto
+import Foundation
 import Workflow
 
 /// A validated duty list (CONTRACT §1, §3): who may send each message type and
@@ -29,10 +31,15 @@ public struct DutyList: Sendable, Equatable {
         self.version = version
         self.source = source
         self.text = text
-        self.contentHash = SHA256.hexDigest(of: Array(text.utf8))
+        self.contentHash = DutyList.digest(text)
         self.principals = principals
         self.sectorTable = sectorTable
         self.duties = duties
+    }
+
+    /// SHA-256 of `text` (UTF-8) as 64 lowercase hex digits (swift-crypto).
+    public static func digest(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The rule for `type` (never `nil` for a loaded list; optional for safety).

@@ -24,7 +24,7 @@ public final class RouterCore {
     let projects: ProjectDirectory
 
     /// What happened to a message.
-    public enum Outcome: Equatable, Sendable {
+    public enum RoutingResult: Equatable, Sendable {
         case routed([Principal])
         case refused(RejectionReason)
         case deadLettered(original: String)
@@ -44,20 +44,20 @@ public final class RouterCore {
 
     /// Handles one delivery. Throws when the decision could not be made durable
     /// (database or broker trouble): the caller must not ack, and retries.
-    public func route(_ delivery: AMQPDelivery) throws -> Outcome {
+    public func route(_ delivery: AMQPDelivery) throws -> RoutingResult {
         try route(batch: [delivery])[0]
     }
 
     /// Handles several deliveries with one publisher-confirm wait and one commit:
     /// decide each, publish every forward and dead letter, then record every
     /// decision. Throws (nothing acked, all retried) when that cannot be done.
-    public func route(batch deliveries: [AMQPDelivery]) throws -> [Outcome] {
+    public func route(batch deliveries: [AMQPDelivery]) throws -> [RoutingResult] {
         let ids = deliveries.compactMap { d -> String? in
             guard let id = d.properties.messageID, !id.isEmpty, id.utf8.count <= 128 else { return nil }
             return id
         }
         var done = try alreadyDecided(ids)
-        var outcomes: [Outcome] = []
+        var outcomes: [RoutingResult] = []
         var outgoing: [OutgoingMessage] = []
         var records: [Record] = []
         do {
@@ -87,7 +87,7 @@ public final class RouterCore {
 
     /// The decision for one delivery: what to publish and what to record. Throws only
     /// when the project directory cannot be read (the batch is retried).
-    func decide(_ delivery: AMQPDelivery) throws -> (Outcome, [OutgoingMessage], Record) {
+    func decide(_ delivery: AMQPDelivery) throws -> (RoutingResult, [OutgoingMessage], Record) {
         let p = delivery.properties
         if let reason = checkProperties(
             messageID: p.messageID, type: p.type, userID: p.userID, contentType: p.contentType,
@@ -140,7 +140,7 @@ public final class RouterCore {
         projects.registered(projectNo, sector: sector, messageID: messageID)
     }
 
-    func refusal(_ delivery: AMQPDelivery, _ reason: RejectionReason) -> (Outcome, [OutgoingMessage], Record) {
+    func refusal(_ delivery: AMQPDelivery, _ reason: RejectionReason) -> (RoutingResult, [OutgoingMessage], Record) {
         let p = delivery.properties
         let copy = DeadLetter.message(
             messageID: p.messageID, type: p.type, sender: p.userID, correlationID: p.correlationID,

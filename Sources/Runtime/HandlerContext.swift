@@ -80,9 +80,6 @@ public final class HandlerContext {
     public static func followUpID(cause: String, suffix: String) -> String {
         let plain = "\(cause):\(suffix)"
         guard plain.count > 128 else { return plain }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in cause.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        return String("h\(String(repeating: "0", count: 16 - hex.count))\(hex):\(suffix)".prefix(128))
+        return String("h\(StableHash.hex(cause)):\(suffix)".prefix(128))
     }
 }

@@ -43,8 +43,6 @@ public enum OrderingKey {
     /// every process and run.
     public static func lane(for key: String, lanes: Int) -> Int {
         precondition(lanes > 0, "lanes must be positive")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(hash % UInt64(lanes))
+        return Int(StableHash.fnv1a(key) % UInt64(lanes))
     }
 }

@@ -9,7 +9,7 @@ final class ShippedListTests: XCTestCase {
         XCTAssertEqual(list.version, "2026-2")
         XCTAssertEqual(list.source, shippedPath)
         XCTAssertEqual(list.contentHash.count, 64)
-        XCTAssertEqual(list.contentHash, SHA256.hexDigest(of: Array(list.text.utf8)))
+        XCTAssertEqual(list.contentHash, DutyList.digest(list.text))
         XCTAssertEqual(Set(list.duties.keys), Set(MessageType.allCases))
     }
 
@@ -43,12 +43,12 @@ final class ShippedListTests: XCTestCase {
     }
 
     func testSHA256KnownVectors() {
-        XCTAssertEqual(SHA256.hexDigest(of: []), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hexDigest(of: Array("abc".utf8)),
+        XCTAssertEqual(DutyList.digest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(DutyList.digest("abc"),
                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hexDigest(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+        XCTAssertEqual(DutyList.digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hexDigest(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000)),
+        XCTAssertEqual(DutyList.digest(String(repeating: "a", count: 1_000)),
                        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

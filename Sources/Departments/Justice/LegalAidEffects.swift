@@ -34,6 +34,6 @@ enum LegalAidEffects {
     static func suffix(_ suffix: String, context: HandlerContext) -> String {
         let cause = context.message?.messageID ?? ""
         guard cause.utf8.count + 1 + suffix.utf8.count > maxMessageIDBytes else { return suffix }
-        return "la-" + String(SHA256.hexDigest(of: Array(suffix.utf8)).prefix(32))
+        return "la-" + StableHash.hex(suffix)
     }
 }

@@ -71,7 +71,7 @@ public final class ReferralTracking: HandlerPart {
         guard let referral = try TrackedReferral.find(decision.referralNo, db: context.db) else { return .reject(.unknownCase) }
         if let refusal = try judge(message, referral, allowedIn: ReferralStatus.awaitingDecision, context) { return refusal }
         var detail: [String: JSONValue] = ["referral_no": .string(decision.referralNo)]
-        switch decision.outcome {
+        switch decision.verdict {
         case .filed(let policeCaseNo):
             detail["decision"] = "filed"
             detail["police_case_no"] = .string(policeCaseNo)

@@ -37,17 +37,17 @@ public struct ReferralReceipt: Sendable, Hashable {
 /// `referral.decision` (police → hrss): filed with a police case number, or not
 /// filed with a reason (国务院令310号 第八条).
 public struct ReferralDecision: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable {
+    public enum Verdict: Sendable, Hashable {
         case filed(policeCaseNo: String)
         case notFiled(reason: String)
     }
 
     public var referralNo: String
-    public var outcome: Outcome
+    public var verdict: Verdict
 
-    public init(referralNo: String, outcome: Outcome) {
+    public init(referralNo: String, verdict: Verdict) {
         self.referralNo = referralNo
-        self.outcome = outcome
+        self.verdict = verdict
     }
 
     /// `police_case_no` is required when filed, `reason` when not filed.
@@ -55,8 +55,8 @@ public struct ReferralDecision: Sendable, Hashable {
         let r = FieldReader(json)
         let referralNo = try r.string("referral_no")
         switch try r.string("decision") {
-        case "filed": self.init(referralNo: referralNo, outcome: .filed(policeCaseNo: try r.string("police_case_no")))
-        case "not_filed": self.init(referralNo: referralNo, outcome: .notFiled(reason: try r.string("reason")))
+        case "filed": self.init(referralNo: referralNo, verdict: .filed(policeCaseNo: try r.string("police_case_no")))
+        case "not_filed": self.init(referralNo: referralNo, verdict: .notFiled(reason: try r.string("reason")))
         default: throw .schema("decision")
         }
     }
@@ -130,7 +130,7 @@ extension ReferralDecision: WireMessage {
     public static let sample: JSONValue = ["referral_no": "R-0001", "decision": "filed", "police_case_no": "P-2026-01"]
     public static let sampleSender = Principal.police
     public var json: JSONValue {
-        switch outcome {
+        switch verdict {
         case .filed(let no): return ["referral_no": .string(referralNo), "decision": "filed", "police_case_no": .string(no)]
         case .notFiled(let reason):
             return ["referral_no": .string(referralNo), "decision": "not_filed", "reason": .string(reason)]

@@ -72,10 +72,10 @@ struct ReferralDecideCommand: CatalogueCommand {
         switch decision.trimmingCharacters(in: .whitespaces) {
         case "filed":
             guard let policeCaseNo else { throw UnparsableOption(path: "police_case_no", text: nil) }
-            return ReferralDecision(referralNo: referralNo, outcome: .filed(policeCaseNo: policeCaseNo))
+            return ReferralDecision(referralNo: referralNo, verdict: .filed(policeCaseNo: policeCaseNo))
         case "not_filed":
             guard let reason else { throw UnparsableOption(path: "reason", text: nil) }
-            return ReferralDecision(referralNo: referralNo, outcome: .notFiled(reason: reason))
+            return ReferralDecision(referralNo: referralNo, verdict: .notFiled(reason: reason))
         default:
             throw UnparsableOption(path: "decision", text: decision)
         }

@@ -77,7 +77,7 @@ struct DemoScenario {
             try d.value("SELECT status FROM wage.referral_overview WHERE referral_no = $1", [referralNo]) == "under_review"
         }
         try d.step("the police file a criminal case", as: .police,
-                   ReferralDecision(referralNo: referralNo, outcome: .filed(policeCaseNo: "GA-DEMO-\(tag)")),
+                   ReferralDecision(referralNo: referralNo, verdict: .filed(policeCaseNo: "GA-DEMO-\(tag)")),
                    expect: "the referral filed", workers: ["worker-police"]) {
             try d.value("SELECT status FROM wage.referral_overview WHERE referral_no = $1", [referralNo]) == "filed"
         }

@@ -76,7 +76,7 @@ struct Replayer {
         let suffix = ":replay:\(number)"
         let plain = original + suffix
         guard plain.count > maximumMessageIDLength else { return plain }
-        let hash = String(SHA256.hexDigest(of: Array(original.utf8)).prefix(16))
+        let hash = StableHash.hex(original)
         return String(original.prefix(maximumMessageIDLength - suffix.count - 17)) + "~" + hash + suffix
     }
 

@@ -49,9 +49,6 @@ public struct FollowUpMessage: Sendable, Hashable {
     public static func key(_ key: String) -> String {
         let plain = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
         if plain, !key.isEmpty, key.utf8.count <= maxKeyLength { return key }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return "h" + String(repeating: "0", count: 16 - hex.count) + hex
+        return "h" + StableHash.hex(key)
     }
 }

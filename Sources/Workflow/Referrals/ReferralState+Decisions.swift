@@ -12,7 +12,7 @@ extension ReferralState {
         next.decidedAt = context.now
         next.decidedOn = context.today
         let action: Action
-        switch decision.outcome {
+        switch decision.verdict {
         case .filed(let policeCaseNo):
             next.status = .filed
             next.policeCaseNo = policeCaseNo

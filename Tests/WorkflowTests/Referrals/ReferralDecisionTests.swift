@@ -3,8 +3,8 @@ import XCTest
 @testable import Workflow
 
 final class ReferralDecisionTests: XCTestCase {
-    let filed = ReferralDecision(referralNo: "R-1", outcome: .filed(policeCaseNo: "A5001"))
-    let notFiled = ReferralDecision(referralNo: "R-1", outcome: .notFiled(reason: "证据不足"))
+    let filed = ReferralDecision(referralNo: "R-1", verdict: .filed(policeCaseNo: "A5001"))
+    let notFiled = ReferralDecision(referralNo: "R-1", verdict: .notFiled(reason: "证据不足"))
 
     func testFiledFromReview() throws {
         let t = try applied(sampleReferral(.underReview).decide(filed, context: ctx("2026-02-15")))

@@ -42,9 +42,9 @@ final class ReferralMessagesTests: XCTestCase {
     }
 
     func testDecisionNeedsCaseNumberOrReason() throws {
-        XCTAssertEqual(try ReferralDecision(json: ["referral_no": "R-1", "decision": "filed", "police_case_no": "A1"]).outcome,
+        XCTAssertEqual(try ReferralDecision(json: ["referral_no": "R-1", "decision": "filed", "police_case_no": "A1"]).verdict,
                        .filed(policeCaseNo: "A1"))
-        XCTAssertEqual(try ReferralDecision(json: ["referral_no": "R-1", "decision": "not_filed", "reason": "证据不足"]).outcome,
+        XCTAssertEqual(try ReferralDecision(json: ["referral_no": "R-1", "decision": "not_filed", "reason": "证据不足"]).verdict,
                        .notFiled(reason: "证据不足"))
         assertSchema("police_case_no") { () throws(RejectionReason) in try ReferralDecision(json: ["referral_no": "R-1", "decision": "filed"]) }
         assertSchema("reason") { () throws(RejectionReason) in
