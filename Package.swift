@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "Runtime",
             dependencies: [
-                "AMQP", "Store", "Messages", "Workflow",
+                "AMQP", "Store", "Messages", "Workflow", "Duties",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

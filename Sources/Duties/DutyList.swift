@@ -149,3 +149,11 @@ public enum Destination: Sendable, Equatable {
     /// The dead-letter exchange `wage.dead`, not a department.
     case deadLetter
 }
+
+extension DutyList {
+    /// The principals a `case.notice` may be delivered to (its `notify` allowed set).
+    public var noticeRecipients: Set<Principal> {
+        guard case .payload(_, _, let allowed)? = duty(for: .caseNotice)?.destination else { return [] }
+        return Set(allowed)
+    }
+}

@@ -31,9 +31,9 @@ public struct RouterCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let databaseURL = try env.databaseURL(for: .router)
-        let inForce = try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListRegistry.install(list, db: db) }
+        let inForce = try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListStore.install(list, db: db).inForce ?? list.version }
         let active = inForce == list.version ? list
-            : try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListRegistry.load(version: inForce, db: db) }
+            : try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListStore.load(version: inForce, db: db) }
         logger.info("duty list in force", metadata: ["version": "\(active.version)", "sha256": "\(active.contentHash)"])
         let service = RouterService(
             dutyList: active, databaseURL: databaseURL, amqpURL: try env.amqpURL(for: .router),

@@ -61,8 +61,8 @@ final class RouterLoop {
         guard Date().timeIntervalSince(lastDutyCheck) >= 5 else { return }
         lastDutyCheck = Date()
         do {
-            guard let version = try DutyListRegistry.versionInForce(db: core.db), version != core.dutyList.version else { return }
-            core.use(try DutyListRegistry.load(version: version, db: core.db))
+            guard let version = try DutyListStore.versionInForce(db: core.db), version != core.dutyList.version else { return }
+            core.use(try DutyListStore.load(version: version, db: core.db))
             logger.notice("duty list changed", metadata: ["version": "\(version)"])
         } catch {
             logger.warning("could not check the duty list in force", metadata: ["error": "\(error)"])

@@ -20,7 +20,7 @@ final class RouterResilienceTests: XCTestCase {
 
     override func tearDown() async throws {
         // Leave the shipped list in force for the next test.
-        try? DutyListRegistry.install(try Harness.shippedDutyList(), db: h.admin, forceActivate: true)
+        try? DutyListStore.install(try Harness.shippedDutyList(), db: h.admin, activation: .always)
         await h.shutdown()
     }
 
@@ -73,7 +73,7 @@ final class RouterResilienceTests: XCTestCase {
 
         var ids: [String] = []
         for n in 0..<40 {
-            if n == 20 { try DutyListRegistry.install(next, db: h.admin) }  // a new version goes in force at once
+            if n == 20 { try DutyListStore.install(next, db: h.admin) }  // a new version goes in force at once
             let id = Harness.newID("switch-\(n)")
             ids.append(id)
             try h.publish(as: .housing, "case.progress", ["case_id": "c", "note": "n"], id: id)
@@ -97,8 +97,8 @@ final class RouterResilienceTests: XCTestCase {
         let shipped = try Harness.shippedDutyList()
         let altered = try DutyListLoader.parse(yaml: shipped.text + "\n# an edit\n", source: "test")
         XCTAssertEqual(altered.version, shipped.version)
-        XCTAssertThrowsError(try DutyListRegistry.install(altered, db: h.admin)) { error in
-            XCTAssertTrue(error is DutyListRegistry.VersionConflict, "\(error)")
+        XCTAssertThrowsError(try DutyListStore.install(altered, db: h.admin)) { error in
+            XCTAssertTrue(error is DutyListStore.VersionConflict, "\(error)")
         }
     }
 }

@@ -14,7 +14,7 @@ import Workflow
 /// all in the message's transaction. docs/cases.md describes the decisions.
 public final class CaseOffice: HandlerPart {
     let settings: OfficeSettings
-    let dutyLists = DutyListInForce()
+    let dutyLists = DutyListCache()
 
     /// `settings.risk` grades new clues; `settings.sweepInterval` is used by `Workers.hrss`.
     public init(settings: OfficeSettings = .init()) { self.settings = settings }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Runtime
 import Duties
 import Foundation
 import Store
@@ -8,7 +9,7 @@ import Workflow
 /// `wagectl duty-list load <yaml>`: check a duty-list file and store it; by
 /// default put it in force (the router switches within 5 s). Operators; audited.
 ///
-/// Same rules as the router's `DutyListRegistry.install`: a stored version never
+/// `DutyListStore.install`, as the router uses it: a stored version never
 /// changes (a different file with a known version is refused), at most one
 /// version is in force (switched with two statements under a table lock).
 struct DutyListLoadCommand: ParsableCommand {
@@ -30,26 +31,16 @@ struct DutyListLoadCommand: ParsableCommand {
         defer { session.close() }
         let admin = try session.adminDatabase()
         let operatorName = operatorOptions.resolved
-        let result = try admin.transaction { db -> (stored: Bool, previous: String?, inForce: String?) in
-            try db.execute("LOCK TABLE wage.duty_lists IN SHARE ROW EXCLUSIVE MODE")
-            let existing = try db.execute("SELECT content_hash FROM wage.duty_lists WHERE version = $1", [list.version]).rows.first
-            if let existing, try existing.string("content_hash") != list.contentHash {
-                throw WageCtlError(.conflict, "duty list version \(list.version) is already stored with different content",
-                                   hint: "a stored version never changes: give the changed file a new version (docs/duty-lists.md)")
+        let result: DutyListStore.Installed
+        do {
+            result = try DutyListStore.install(list, db: admin, activation: activate ? .always : .never) { db, installed in
+                try OperatorAudit.record("duty_list.load", subject: list.version, operator: operatorName, detail: .compact([
+                    "file": .string(file), "sha256": .string(list.contentHash), "activated": .bool(activate),
+                    "stored": .bool(installed.stored), "previous": P.s(installed.previous)]), db: db)
             }
-            let previous = try db.execute("SELECT version FROM wage.duty_lists WHERE in_force").rows.first?.string("version")
-            if existing == nil {
-                try db.execute("INSERT INTO wage.duty_lists (version, content_hash, content, in_force) VALUES ($1, $2, $3, false)",
-                               [list.version, list.contentHash, list.text])
-            }
-            if activate {
-                try db.execute("UPDATE wage.duty_lists SET in_force = false WHERE in_force AND version <> $1", [list.version])
-                try db.execute("UPDATE wage.duty_lists SET in_force = true WHERE version = $1", [list.version])
-            }
-            try OperatorAudit.record("duty_list.load", subject: list.version, operator: operatorName, detail: .compact([
-                "file": .string(file), "sha256": .string(list.contentHash), "activated": .bool(activate),
-                "stored": .bool(existing == nil), "previous": P.s(previous)]), db: db)
-            return (existing == nil, previous, activate ? list.version : previous)
+        } catch is DutyListStore.VersionConflict {
+            throw WageCtlError(.conflict, "duty list version \(list.version) is already stored with different content",
+                               hint: "a stored version never changes: give the changed file a new version (docs/duty-lists.md)")
         }
         if output.json {
             session.console.out(JSONPretty.render(.compact([

@@ -1,4 +1,5 @@
 import Duties
+import Runtime
 import Foundation
 import Store
 
@@ -7,12 +8,10 @@ import Store
 enum DutyListSource {
     /// The list in force, read on `db`.
     static func inForce(db: PGConnection, console: Console) throws -> DutyList {
-        let row = try db.execute("SELECT version, content FROM wage.duty_lists WHERE in_force").rows.first
-        if let row {
-            let version = try row.string("version")
+        if let version = try DutyListStore.versionInForce(db: db) {
             do {
-                return try DutyListLoader.parse(yaml: try row.string("content"), source: "wage.duty_lists:\(version)")
-            } catch {
+                return try DutyListStore.load(version: version, db: db)
+            } catch let error as DutyListError {
                 throw WageCtlError(.failed, "the duty list in force (\(version)) does not parse here: \(error)",
                                    hint: "this wagectl is older than the router's list: update wagectl")
             }

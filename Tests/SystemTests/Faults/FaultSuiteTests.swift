@@ -102,7 +102,7 @@ final class FaultSuiteTests: XCTestCase {
         let h = try Harness()
         defer { h.admin.close() }
         try h.purgeQueues()
-        try DutyListRegistry.install(try Harness.shippedDutyList(), db: h.admin, forceActivate: true)
+        try DutyListStore.install(try Harness.shippedDutyList(), db: h.admin, activation: .always)
     }
 
     /// Consumes everything in `queue` as the operator (retrying while the broker comes back).

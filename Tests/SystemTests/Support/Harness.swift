@@ -65,7 +65,7 @@ final class Harness {
     /// Starts `threads` router consumers with `dutyList` in force.
     func startRouter(dutyList: DutyList? = nil, threads count: Int = 1) throws {
         let list = try dutyList ?? Harness.shippedDutyList()
-        try DutyListRegistry.install(list, db: admin, forceActivate: true)
+        try DutyListStore.install(list, db: admin, activation: .always)
         try RouterService(dutyList: list, databaseURL: try env.databaseURL(for: .router),
                           amqpURL: try env.amqpURL(for: .router), threads: count, logger: logger)
             .start(stop: stop, threads: threads)

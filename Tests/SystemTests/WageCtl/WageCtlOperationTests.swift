@@ -72,7 +72,7 @@ final class WageCtlOperationTests: XCTestCase {
     }
 
     func testADutyListLoadPutsANewVersionInForceAndRefusesChangedContentUnderAKnownVersion() throws {
-        try DutyListRegistry.install(try Harness.shippedDutyList(), db: h.admin, forceActivate: true)
+        try DutyListStore.install(try Harness.shippedDutyList(), db: h.admin, activation: .always)
         let shipped = try String(contentsOf: Harness.repoRoot.appendingPathComponent(DutyListLoader.defaultRelativePath), encoding: .utf8)
         let version = "test-\(UUID().uuidString.prefix(8))"
         let path = try temp("ok.yaml", shipped.replacingOccurrences(of: #"version: "2026-2""#, with: "version: \"\(version)\""))
