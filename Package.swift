@@ -118,6 +118,9 @@ let package = Package(
             name: "RuntimeTests",
             dependencies: ["Runtime", "Store", "Messages", "Workflow", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
+        .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages"]),
+        .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
+        .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Messages", "Duties"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),

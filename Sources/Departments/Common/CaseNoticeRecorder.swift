@@ -24,8 +24,7 @@ public final class CaseNoticeRecorder: HandlerPart {
         } catch {
             return .reject(error)
         }
-        guard let caseID = CaseIdentifier.normalized(notice.caseID),
-              try context.db.execute("SELECT 1 FROM wage.cases WHERE case_id = $1::uuid", [caseID]).rows.count == 1
+        guard let caseID = CaseDirectory.normalized(notice.caseID), try CaseDirectory.exists(caseID, db: context.db)
         else { return .reject(.unknownCase) }
         notice.caseID = caseID  // observers see the canonical (lowercase) id
         var detail = notice.detail?.objectValue ?? [:]

@@ -25,7 +25,7 @@ public final class FundDesk: HandlerPart {
     public func handle(_ message: InboundMessage, context: HandlerContext) throws -> Disposition {
         let store = FundStore(db: context.db)
         let effects = FundEffects(context: context, store: store, logger: logger)
-        let domain = WorkflowContext(now: context.now, calendar: context.calendar)
+        let domain = context.workflow
         do {
             try store.lock()
             switch message.type {

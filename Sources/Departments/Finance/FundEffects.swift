@@ -32,21 +32,14 @@ struct FundEffects {
                 try store.update(record)
             }
         }
-        for action in transition.actions { try perform(action, note: note) }
-        try checkLedgerNow()
-        return .ack
-    }
-
-    private func perform(_ action: Action, note: String?) throws {
-        switch action {
-        case .appendTimeline(let entry):
-            try context.timeline(caseID: entry.caseID, event: entry.event, detail: entry.detail)
-        case .send(let followUp):
-            context.send(followUp.type, followUp.payload, suffix: followUp.idSuffix, correlationID: followUp.correlationID)
-        case .post(let transaction):
+        var policy = ActionPolicy()
+        policy.postings = .performed { transaction in
             guard transaction.isBalanced else { throw Unbalanced(kind: transaction.kind) }
             try store.post(transaction, messageID: try messageID(), at: context.now, note: note)
         }
+        try ActionPerformer(context: context, policy: policy).perform(transition.actions)
+        try checkLedgerNow()
+        return .ack
     }
 
     /// The deferred constraint triggers of the fund (sql/0008).

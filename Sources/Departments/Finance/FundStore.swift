@@ -11,11 +11,6 @@ struct FundStore {
     let db: PGConnection
 
     /// A stored value the domain cannot read (a status or enum the code does not know).
-    struct CorruptRow: Error, CustomStringConvertible {
-        let column: String
-        let value: String
-        var description: String { "wage.fund_requests.\(column) holds unknown value '\(value)'" }
-    }
 
     /// Takes `wage.fund_lock` for the rest of the transaction. Every finance
     /// transaction that reserves or moves money takes it first, so balance checks
@@ -39,8 +34,7 @@ struct FundStore {
 
     /// Whether `caseID` names a case in `wage.cases` (false for text that is not a UUID).
     func caseExists(_ caseID: String) throws -> Bool {
-        guard UUID(uuidString: caseID) != nil else { return false }
-        return try !db.execute("SELECT 1 FROM wage.cases WHERE case_id = $1::uuid", [caseID]).rows.isEmpty
+        try CaseDirectory.exists(caseID, db: db)
     }
 
     /// The request `requestNo`, or nil when finance never recorded it.
@@ -105,7 +99,7 @@ struct FundStore {
 
     private static func decode<T: RawRepresentable>(_ row: PGRow, _ column: String) throws -> T where T.RawValue == String {
         let text = try row.string(column)
-        guard let value = T(rawValue: text) else { throw CorruptRow(column: column, value: text) }
+        guard let value = T(rawValue: text) else { throw CorruptRow("wage.fund_requests", "\(column) holds unknown value '\(text)'") }
         return value
     }
 }

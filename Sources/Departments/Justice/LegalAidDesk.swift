@@ -46,12 +46,12 @@ public final class LegalAidDesk: HandlerPart {
                        _ event: (LegalAidBook, WorkflowContext) -> Outcome<LegalAidBook>) throws -> Disposition {
         try LegalAidStore.lock(context.db)
         let book = try LegalAidStore.load(applicationNo: applicationNo, db: context.db)
-        switch event(book, WorkflowContext(now: context.now, calendar: context.calendar)) {
+        switch event(book, context.workflow) {
         case .failure(let reason):
             return .reject(reason)
         case .success(let transition):
             try LegalAidStore.save(transition.state, over: book, touched: provider, messageID: message.messageID, db: context.db)
-            try LegalAidEffects.perform(transition.actions, context: context)
+            try ActionPerformer(context: context, policy: LegalAidDesk.actionPolicy).perform(transition.actions)
             return .ack
         }
     }
@@ -59,7 +59,7 @@ public final class LegalAidDesk: HandlerPart {
     /// The request with a uuid `case_id` in canonical form (matches `wage.cases`).
     private func canonical(_ request: LegalAidRequest) -> LegalAidRequest {
         var r = request
-        r.caseID = r.caseID.map(CaseLink.canonical)
+        r.caseID = r.caseID.map { CaseDirectory.normalized($0) ?? $0 }
         return r
     }
 }

@@ -87,7 +87,7 @@ enum LegalAidStore {
         guard let requester = Principal(rawValue: try row.string("requested_by")),
               let matter = LegalAidMatter(rawValue: try row.string("matter")),
               let status = LegalAidStatus(rawValue: try row.string("status"))
-        else { throw CorruptRow(applicationNo: no) }
+        else { throw CorruptRow("wage.legal_aid_applications \(no)", "unknown requester, matter or status") }
         let request = LegalAidRequest(
             applicationNo: no, caseID: try row.optionalString("case_id"),
             applicant: Applicant(name: applicant["name"]?.stringValue ?? "", idNumber: applicant["id_number"]?.stringValue,
@@ -101,8 +101,4 @@ enum LegalAidStore {
     }
 
     /// A stored application whose requester, matter or status this code does not know.
-    struct CorruptRow: Error, CustomStringConvertible {
-        let applicationNo: String
-        var description: String { "legal_aid_applications row \(applicationNo) has an unknown requester, matter or status" }
-    }
 }

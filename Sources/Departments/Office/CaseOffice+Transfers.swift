@@ -12,7 +12,7 @@ extension CaseOffice {
         guard message.sender == .hrss else { return .reject(.forbiddenSender) }
         // Applied already (the automatic transfer, logged with the case's registration): no lock needed.
         if try CaseTransferLog.contains(message.messageID, db: context.db) { return .ack }
-        guard let caseID = CaseIdentifier.normalized(command.caseID),
+        guard let caseID = CaseDirectory.normalized(command.caseID),
               let state = try CaseStore.lock(caseID, db: context.db) else { return .reject(.unknownCase) }
         let duties = try dutyList(context)
         guard let department = command.to ?? duties.responsibleDepartment(for: command.sector) else {

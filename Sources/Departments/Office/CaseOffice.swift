@@ -92,7 +92,7 @@ public final class CaseOffice: HandlerPart {
     /// actions. `unknown_case` for a malformed or unknown id.
     func apply(_ rawID: String, _ context: HandlerContext,
                _ event: (CaseState, WorkflowContext) throws -> Outcome<CaseState>) throws -> Disposition {
-        guard let caseID = CaseIdentifier.normalized(rawID),
+        guard let caseID = CaseDirectory.normalized(rawID),
               let state = try CaseStore.lock(caseID, db: context.db) else { return .reject(.unknownCase) }
         switch try event(state, workflowContext(context)) {
         case .failure(let reason):
@@ -112,12 +112,16 @@ public final class CaseOffice: HandlerPart {
         try runner(context).perform(transition.actions)
     }
 
-    func workflowContext(_ context: HandlerContext) -> WorkflowContext {
-        WorkflowContext(now: context.now, calendar: context.calendar)
-    }
+    func workflowContext(_ context: HandlerContext) -> WorkflowContext { context.workflow }
 
-    func runner(_ context: HandlerContext) throws -> CaseActionRunner {
-        CaseActionRunner(context: context, noticeRecipients: try dutyList(context).noticeRecipients)
+    /// Performs the case machine's actions: consecutive timeline entries in one
+    /// statement; a `case.notice` only to departments the duty list lets it reach.
+    func runner(_ context: HandlerContext) throws -> ActionPerformer {
+        let recipients = try dutyList(context).noticeRecipients
+        var policy = ActionPolicy()
+        policy.batchesTimeline = true
+        policy.prepare = { message, _ in CaseNoticeFilter.deliverable(message, recipients: recipients) }
+        return ActionPerformer(context: context, policy: policy)
     }
 
     /// The duty list in force; none yet (the router has never run) is a passing

@@ -14,41 +14,33 @@ enum CaseRow {
         resolved_by, resolved_at, opened_at, closed_at
         """
 
-    /// A stored value the domain does not know (the table's CHECKs make this an
-    /// operator's hand edit); the message is retried and the worker logs it.
-    struct Corrupt: Error, CustomStringConvertible {
-        let caseID: String
-        let column: String
-        var description: String { "case \(caseID): unreadable column \(column)" }
-    }
-
     static func decode(_ row: PGRow) throws -> CaseState {
         let id = try row.string("case_id")
         func code<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: try row.string(column)) else { throw Corrupt(caseID: id, column: column) }
+            guard let value = T(rawValue: try row.string(column)) else { throw CorruptRow("wage.cases \(id)", "unreadable column \(column)") }
             return value
         }
         func optionalCode<T: RawRepresentable>(_ column: String) throws -> T? where T.RawValue == String {
             guard let text = try row.optionalString(column) else { return nil }
-            guard let value = T(rawValue: text) else { throw Corrupt(caseID: id, column: column) }
+            guard let value = T(rawValue: text) else { throw CorruptRow("wage.cases \(id)", "unreadable column \(column)") }
             return value
         }
         func day(_ column: String) throws -> Day? {
             guard let text = try row.optionalString(column) else { return nil }
-            guard let value = Day(iso: text) else { throw Corrupt(caseID: id, column: column) }
+            guard let value = Day(iso: text) else { throw CorruptRow("wage.cases \(id)", "unreadable column \(column)") }
             return value
         }
         let projectName = try row.optionalString("project_name")
         let projectLocation = try row.optionalString("project_location")
         var taskForce: [Principal] = []
         for member in try row.stringArray("task_force") {
-            guard let p = Principal(rawValue: member) else { throw Corrupt(caseID: id, column: "task_force") }
+            guard let p = Principal(rawValue: member) else { throw CorruptRow("wage.cases \(id)", "unreadable column task_force") }
             taskForce.append(p)
         }
         var leader: CaseLeader?
         if let name = try row.optionalString("leader") {
             let department: String? = row["leader_department"]
-            guard let department else { throw Corrupt(caseID: id, column: "leader_department") }
+            guard let department else { throw CorruptRow("wage.cases \(id)", "unreadable column leader_department") }
             leader = CaseLeader(name: name, department: department)
         }
         var resolution: CaseResolution?

@@ -35,7 +35,7 @@ public final class PetitionDesk: HandlerPart, CaseNoticeObserver {
             return .reject(reason)
         case .success(let transition):
             try PetitionStore.insert(transition.state, messageID: message.messageID, db: context.db)
-            try PetitionEffects.perform(transition.actions, context: context)
+            try ActionPerformer(context: context, policy: ActionPolicy()).perform(transition.actions)
             return .ack
         }
     }
@@ -62,10 +62,10 @@ public final class PetitionDesk: HandlerPart, CaseNoticeObserver {
         let matched = CaseNotice(caseID: notice.caseID, event: notice.event, notify: notice.notify, detail: .object(detail))
         guard case .success(let transition) = state.caseClosed(matched, context: PetitionDesk.workflow(context)) else { return }
         try PetitionStore.saveReply(transition.state, db: context.db)
-        try PetitionEffects.perform(transition.actions, context: context)
+        try ActionPerformer(context: context, policy: ActionPolicy()).perform(transition.actions)
     }
 
     static func workflow(_ context: HandlerContext) -> WorkflowContext {
-        WorkflowContext(now: context.now, calendar: context.calendar)
+        context.workflow
     }
 }

@@ -7,13 +7,6 @@ import Workflow
 /// Reads and writes `wage.petitions`, the petitions worker's own table: the
 /// state the `PetitionState` machine works on.
 enum PetitionStore {
-    /// A stored value the domain does not know (the table's CHECKs make this a
-    /// corrupted row, never input): the message is retried, not refused.
-    struct CorruptRow: Error, CustomStringConvertible {
-        let column: String
-        var description: String { "wage.petitions: unreadable \(column)" }
-    }
-
     static let columns = """
         petition_no, petitioners, form, wage_related, employer, employer_credit_code, sector, amount_owed_fen,
         workers_count, summary, location, collective, status, received_at, reported_at, replied_at, reply,
@@ -49,12 +42,12 @@ enum PetitionStore {
 
     static func state(from row: PGRow) throws -> PetitionState {
         func decoded<T: RawRepresentable>(_ column: String, _: T.Type) throws -> T where T.RawValue == String {
-            guard let value = T(rawValue: try row.string(column)) else { throw CorruptRow(column: column) }
+            guard let value = T(rawValue: try row.string(column)) else { throw CorruptRow("wage.petitions", "unreadable \(column)") }
             return value
         }
         var sector: Sector?
         if let raw = try row.optionalString("sector") {
-            guard let s = Sector(rawValue: raw) else { throw CorruptRow(column: "sector") }
+            guard let s = Sector(rawValue: raw) else { throw CorruptRow("wage.petitions", "unreadable sector") }
             sector = s
         }
         let employer = try row.optionalString("employer").map {

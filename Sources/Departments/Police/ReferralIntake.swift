@@ -48,13 +48,12 @@ public final class ReferralIntake: HandlerPart {
 
     /// A first submission or a resubmission; `unknown_case` when `case_id` names no case.
     func submit(_ submission: ReferralSubmission, _ message: InboundMessage, _ context: HandlerContext) throws -> Disposition {
-        guard let caseID = UUID(uuidString: submission.caseID)?.uuidString.lowercased(),
-              try !context.db.execute("SELECT 1 FROM wage.cases WHERE case_id = $1::uuid", [caseID]).rows.isEmpty
+        guard let caseID = CaseDirectory.normalized(submission.caseID), try CaseDirectory.exists(caseID, db: context.db)
         else { return .reject(.unknownCase) }
         var submission = submission
         submission.caseID = caseID
         let existing = try ReferralRecords.load(submission.referralNo, db: context.db)
-        switch ReferralState.submit(submission, existing: existing, context: ReferralEffects.workflow(context)) {
+        switch ReferralState.submit(submission, existing: existing, context: context.workflow) {
         case .failure(let reason):
             return .reject(reason)
         case .success(let transition):
@@ -69,7 +68,7 @@ public final class ReferralIntake: HandlerPart {
     func apply(_ referralNo: String, _ message: InboundMessage, _ context: HandlerContext,
                _ event: (ReferralState, WorkflowContext) -> Outcome<ReferralState>) throws -> Disposition {
         guard let state = try ReferralRecords.load(referralNo, db: context.db) else { return .reject(.unknownCase) }
-        switch event(state, ReferralEffects.workflow(context)) {
+        switch event(state, context.workflow) {
         case .failure(let reason):
             return .reject(reason)
         case .success(let transition):
@@ -84,6 +83,6 @@ public final class ReferralIntake: HandlerPart {
 
     func finish(_ transition: Transition<ReferralState>, _ message: InboundMessage, _ context: HandlerContext) throws {
         try ReferralRecords.logApplied(message, state: transition.state, db: context.db)
-        try ReferralEffects.perform(transition.actions, context: context)
+        try ActionPerformer(context: context, policy: ActionPolicy()).perform(transition.actions)
     }
 }

@@ -8,11 +8,6 @@ import Workflow
 /// ↔ `ReferralState`, and the log of applied messages `wage.referral_events`.
 enum ReferralRecords {
     /// A stored row that cannot be read back as a referral (an operator edited it badly).
-    struct CorruptRecord: Error, CustomStringConvertible {
-        let referralNo: String
-        let what: String
-        var description: String { "wage.referrals \(referralNo): \(what)" }
-    }
 
     /// The referral `referralNo`, locked for this transaction, or nil when unknown.
     static func load(_ referralNo: String, db: PGConnection) throws -> ReferralState? {
@@ -37,10 +32,10 @@ enum ReferralRecords {
         ]
         let submission: ReferralSubmission
         do { submission = try ReferralSubmission(json: payload) } catch {
-            throw CorruptRecord(referralNo: referralNo, what: "stored submission unreadable (\(error.code))")
+            throw CorruptRow("wage.referrals \(referralNo)", "stored submission unreadable (\(error.code))")
         }
         guard let status = ReferralStatus(rawValue: try row.string("status")) else {
-            throw CorruptRecord(referralNo: referralNo, what: "unknown status")
+            throw CorruptRow("wage.referrals \(referralNo)", "unknown status")
         }
         let decidedAt = try row.optionalDate("decided_at")
         return ReferralState(
@@ -58,7 +53,7 @@ enum ReferralRecords {
             "SELECT kind, detail::text AS detail, at FROM wage.referral_measures WHERE referral_no = $1 ORDER BY id",
             [referralNo]).rows.map { row in
                 guard let kind = MeasureKind(rawValue: try row.string("kind")) else {
-                    throw CorruptRecord(referralNo: referralNo, what: "unknown measure kind")
+                    throw CorruptRow("wage.referrals \(referralNo)", "unknown measure kind")
                 }
                 let detail = try row.optionalString("detail").map { try JSONValue.parse(Array($0.utf8)) }
                 return ReferralMeasureRecord(kind: kind, detail: detail, at: try row.date("at"))

@@ -9,8 +9,7 @@ import Workflow
 enum LedgerStore {
     /// Whether `caseID` names a case in `wage.cases` (a malformed id names none).
     static func caseExists(_ caseID: String, db: PGConnection) throws -> Bool {
-        guard UUID(uuidString: caseID) != nil else { return false }
-        return try !db.execute("SELECT 1 FROM wage.cases WHERE case_id = $1::uuid", [caseID]).rows.isEmpty
+        try CaseDirectory.exists(caseID, db: db)
     }
 
     /// Opens the row of a transferred case, or, for a re-transfer, sets it back to

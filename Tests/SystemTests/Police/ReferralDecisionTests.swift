@@ -41,11 +41,13 @@ final class PoliceReferralDecisionTests: PoliceSystemTestCase {
     }
 
     func testInvalidDecisionsAreRefusedByPoliceAndHrssAlike() throws {
-        // Filed without a police case number: the router lets it through (optional field), both workers refuse it.
+        // Filed without a police case number: the router refuses it as both workers would (the catalogue's
+        // rule: police_case_no comes with filed), so neither worker sees it.
         let (caseID, no) = try acceptedReferral()
         let noNumber = try decide(no, filed: nil)
-        XCTAssertEqual(try refusal(of: noNumber, by: .police), "schema:police_case_no")
-        XCTAssertEqual(try refusal(of: noNumber, by: .hrss), "schema:police_case_no")
+        XCTAssertEqual(try refusal(of: noNumber, by: .router), "schema:police_case_no")
+        XCTAssertEqual(try h.value("SELECT count(*) FROM wage.rejections WHERE message_id = $1 AND rejected_by <> 'router'",
+                                   [noNumber]), "0")
         // Unknown referral.
         let unknown = try decide(Harness.newID("RF-unknown"), filed: "P-1")
         XCTAssertEqual(try refusal(of: unknown, by: .police), "unknown_case")
