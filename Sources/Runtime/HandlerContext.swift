@@ -16,14 +16,18 @@ public final class HandlerContext {
     public let today: Day
     /// The working-day calendar loaded from `wage.calendar`.
     public let calendar: WorkingCalendar
+    /// The configuration in force (`WorkflowSettings`: risk thresholds and every
+    /// number the contract marks *(configuration)*).
+    public let settings: WorkflowSettings
     /// The message being handled (nil for periodic work).
     public let message: InboundMessage?
     /// The worker's logger (personal data is masked by the handler).
     public let logger: Logger
     private(set) var followUps: [FollowUp] = []
 
-    init(db: PGConnection, principal: Principal, now: Date, calendar: WorkingCalendar, message: InboundMessage?,
-         logger: Logger = Logger(label: "wage-handler")) {
+    init(db: PGConnection, principal: Principal, now: Date, calendar: WorkingCalendar,
+         settings: WorkflowSettings = .default, message: InboundMessage?, logger: Logger = Logger(label: "wage-handler")) {
+        self.settings = settings
         self.logger = logger
         self.db = db
         self.principal = principal

@@ -12,6 +12,8 @@ public final class MessageProcessor {
     public let db: PGConnection
     let logger: Logger
     var calendar: WorkingCalendar
+    /// The configuration handed to every handling (`HandlerContext.settings`).
+    public var settings: WorkflowSettings = .default
     let clock: @Sendable () -> Date
     /// How batches are applied and what becomes of a message that failed
     /// (all or nothing or savepoints, the attempt limit); this class only
@@ -120,7 +122,7 @@ public final class MessageProcessor {
             [principal, message.messageID, message.rawType])
         guard fresh.affectedRows == 1 else { return .acknowledged(.duplicate) }
         let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
-                                     calendar: calendar, message: message, logger: logger)
+                                     calendar: calendar, settings: settings, message: message, logger: logger)
         let disposition: Disposition
         do {
             disposition = try handler.handle(message, context: context)
@@ -145,7 +147,7 @@ public final class MessageProcessor {
     public func runPeriodic() throws {
         try db.transaction { db in
             let context = HandlerContext(db: db, principal: handler.principal, now: clock(),
-                                         calendar: calendar, message: nil, logger: logger)
+                                         calendar: calendar, settings: settings, message: nil, logger: logger)
             try handler.periodic(context: context)
             try OutboxWriter.insert(context.followUps, from: handler.principal, db: db)
         }
