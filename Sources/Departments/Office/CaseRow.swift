@@ -8,7 +8,7 @@ enum CaseRow {
     /// The select list `decode` reads.
     static let columns = """
         case_id::text AS case_id, channel, clue_ref, origin, employer_name, employer_credit_code,
-        project_name, project_location, sector, workers_count, amount_owed_fen, risk_level, status,
+        project_name, project_location, project_no, sector, workers_count, amount_owed_fen, risk_level, status,
         assignee, due_on::text AS due_on, task_force, escalated_on::text AS escalated_on, leader,
         leader_department, discipline_supervision, amount_paid_fen, workers_paid, resolution_note,
         resolved_by, resolved_at, opened_at, closed_at
@@ -55,7 +55,7 @@ enum CaseRow {
             caseID: id, channel: try code("channel"), clueRef: try row.string("clue_ref"), origin: try code("origin"),
             employer: Employer(name: try row.string("employer_name"), creditCode: try row.optionalString("employer_credit_code")),
             project: projectName == nil && projectLocation == nil ? nil : Project(name: projectName, location: projectLocation),
-            sector: try code("sector"), workersCount: try row.int("workers_count"),
+            projectNo: try row.optionalString("project_no"), sector: try code("sector"), workersCount: try row.int("workers_count"),
             amountOwed: Money(fen: try row.int64("amount_owed_fen")), risk: try code("risk_level"),
             status: try code("status"), assignee: try optionalCode("assignee"), dueOn: try day("due_on"),
             taskForce: taskForce, escalatedOn: try day("escalated_on"), leader: leader,

@@ -43,15 +43,15 @@ enum CaseStore {
             """
             INSERT INTO wage.cases (case_id, channel, clue_ref, origin, employer_name, employer_credit_code,
                 project_name, project_location, sector, workers_count, amount_owed_fen, description, reporter,
-                status, assignee, risk_level, due_on, opened_at, source_message_id)
-            VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17::date, $18, $19)
+                status, assignee, risk_level, due_on, opened_at, source_message_id, project_no)
+            VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17::date, $18, $19, $20)
             ON CONFLICT (channel, clue_ref) DO NOTHING
             """,
             [state.caseID, state.channel.rawValue, state.clueRef, state.origin.rawValue, state.employer.name,
              state.employer.creditCode, state.project?.name, state.project?.location, state.sector.rawValue,
              state.workersCount, state.amountOwed.fen, report.description, report.reporter.map { $0.json.serialized },
              state.status.rawValue, state.assignee?.rawValue, state.risk.rawValue, state.dueOn?.iso, state.openedAt,
-             sourceMessageID])
+             sourceMessageID, state.projectNo])
         return inserted.affectedRows == 1
     }
 

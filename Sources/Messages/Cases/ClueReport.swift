@@ -5,6 +5,10 @@ public enum ClueChannel: String, CaseIterable, Sendable, Hashable, Codable {
     case labourInspection = "labour_inspection"
     case walkIn = "walk_in"
     case department
+    /// Unpaid wages on a submitted payroll (CONTRACT §7.6, §8.4): the office opens the case itself.
+    case payroll
+    /// The bank's `misappropriated` alert on a project's special account (§7.6, §8.3).
+    case bank
 }
 
 /// The employer a clue is about.
@@ -67,9 +71,12 @@ public struct ClueReport: Sendable, Hashable {
     public var amountOwed: Money
     public var description: String?
     public var reporter: Reporter?
+    /// The registered project the case is linked to (§7.6); an unknown one is kept as given.
+    public var projectNo: String?
 
     public init(channel: ClueChannel, clueRef: String, employer: Employer, project: Project? = nil, sector: Sector,
-                workersCount: Int, amountOwed: Money, description: String? = nil, reporter: Reporter? = nil) {
+                workersCount: Int, amountOwed: Money, description: String? = nil, reporter: Reporter? = nil,
+                projectNo: String? = nil) {
         self.channel = channel
         self.clueRef = clueRef
         self.employer = employer
@@ -79,6 +86,7 @@ public struct ClueReport: Sendable, Hashable {
         self.amountOwed = amountOwed
         self.description = description
         self.reporter = reporter
+        self.projectNo = projectNo
     }
 
     /// Reads a payload; throws `.schema("<field>")` for a missing or malformed field.
@@ -101,8 +109,10 @@ public struct ClueReport: Sendable, Hashable {
             reporter = Reporter(name: try p.optionalString("name"), phone: try p.optionalString("phone"),
                                 idNumber: try p.optionalString("id_number"))
         }
+        let projectNo = try r.optionalString("project_no")
         self.init(channel: channel, clueRef: clueRef, employer: employer, project: project, sector: sector,
-                  workersCount: workersCount, amountOwed: amountOwed, description: description, reporter: reporter)
+                  workersCount: workersCount, amountOwed: amountOwed, description: description, reporter: reporter,
+                  projectNo: projectNo)
     }
 
     /// The wire payload.
@@ -111,7 +121,7 @@ public struct ClueReport: Sendable, Hashable {
             "channel": .string(channel.rawValue), "clue_ref": .string(clueRef), "employer": employer.json,
             "project": project?.json, "sector": .string(sector.rawValue), "workers_count": .int(workersCount),
             "amount_owed": .money(amountOwed), "description": description.map(JSONValue.string),
-            "reporter": reporter?.json,
+            "reporter": reporter?.json, "project_no": projectNo.map(JSONValue.string),
         ])
     }
 }
@@ -126,6 +136,7 @@ extension ClueReport: WireMessage {
         .req("sector", .sector), .req("workers_count", .int(min: 1)), .req("amount_owed", .money),
         .opt("description", .text),
         .opt("reporter", .object([.opt("name", .text), .opt("phone", .text), .opt("id_number", .text)])),
+        .opt("project_no", .projectNo),
     ]
     public static let sample: JSONValue = [
         "channel": "hotline", "clue_ref": "HL-2026-0001",

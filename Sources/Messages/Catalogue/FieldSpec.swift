@@ -39,6 +39,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     public static let text = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxTextLength)
     /// An identifier (case_id, clue_ref, referral_no, …): 1...128 characters.
     public static let id = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxIDLength)
+    /// A project number: 1 to 64 characters (CONTRACT §8.1).
+    public static let projectNo = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxProjectNoLength)
     /// An array of free-text strings (possibly empty).
     public static let stringArray = FieldKind.array(of: .text, minCount: 0)
 }
@@ -82,6 +84,8 @@ public enum SchemaBounds {
     public static let maxTextLength = 4000
     /// Longest identifier, in characters (same as `message_id`, CONTRACT §2).
     public static let maxIDLength = 128
+    /// A project number's longest form (CONTRACT §8.1: 1..64 characters).
+    public static let maxProjectNoLength = 64
     /// Longest `original_body` of a `message.rejected` (the §2 body limit).
     public static let maxBodyLength = 262_144
     /// Largest count (`int` fields): the database stores counts as `integer`.

@@ -17,12 +17,13 @@ struct ClueReportCommand: MessageCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
 
-    @Option(help: "national_platform, hotline, petition, labour_inspection, walk_in or department.") var channel: String
+    @Option(help: "national_platform, hotline, petition, labour_inspection, walk_in, department, payroll or bank.") var channel: String
     @Option(name: .customLong("clue-ref"), help: "Your reference, unique per channel (a second report is the same case).") var clueRef: String
     @Option(name: .customLong("employer-name")) var employerName: String
     @Option(name: .customLong("employer-credit-code")) var employerCreditCode: String?
     @Option(name: .customLong("project-name")) var projectName: String?
     @Option(name: .customLong("project-location")) var projectLocation: String?
+    @Option(name: .customLong("project-no"), help: "The registered project (项目编号) the clue is about; kept as given.") var projectNo: String?
     @Option(help: "construction, transport, water, agriculture, individual_business, manufacturing, services or other.") var sector: String
     @Option(name: .customLong("workers-count")) var workersCount: Int
     @Option(name: .customLong("amount-owed"), help: "Yuan, e.g. 125000.00.") var amountOwed: String
@@ -39,6 +40,7 @@ struct ClueReportCommand: MessageCommand {
             "sector": P.s(sector), "workers_count": P.i(workersCount), "amount_owed": P.s(amountOwed),
             "description": P.s(description),
             "reporter": P.object(["name": P.s(reporterName), "phone": P.s(reporterPhone), "id_number": P.s(reporterIDNumber)]),
+            "project_no": P.s(projectNo),
         ])
     }
 }

@@ -16,16 +16,18 @@ extension CaseState {
         let due = context.calendar.nthWorkingDay(after: context.today, n: workingDaysToHandle)
         let state = CaseState(
             caseID: caseID, channel: report.channel, clueRef: report.clueRef, origin: origin,
-            employer: report.employer, project: report.project, sector: report.sector,
+            employer: report.employer, project: report.project, projectNo: report.projectNo, sector: report.sector,
             workersCount: report.workersCount, amountOwed: report.amountOwed, risk: risk,
             status: .transferred, assignee: responsible, dueOn: due, openedAt: context.now)
+        var registered: [String: JSONValue] = [
+            "channel": .string(report.channel.rawValue), "clue_ref": .string(report.clueRef),
+            "reported_by": .principal(origin), "sector": .string(report.sector.rawValue),
+            "risk_level": .string(risk.rawValue), "workers_count": .int(report.workersCount),
+            "amount_owed": .money(report.amountOwed),
+        ]
+        if let projectNo = report.projectNo { registered["project_no"] = .string(projectNo) }
         var actions: [Action] = [
-            state.entry(.registered, by: .hrss, [
-                "channel": .string(report.channel.rawValue), "clue_ref": .string(report.clueRef),
-                "reported_by": .principal(origin), "sector": .string(report.sector.rawValue),
-                "risk_level": .string(risk.rawValue), "workers_count": .int(report.workersCount),
-                "amount_owed": .money(report.amountOwed),
-            ]),
+            state.entry(.registered, by: .hrss, .object(registered)),
             state.entry(.transferred, by: .hrss, [
                 "to": .principal(responsible), "sector": .string(report.sector.rawValue),
                 "due_on": .day(due), "automatic": true,

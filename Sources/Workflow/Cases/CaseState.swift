@@ -40,6 +40,8 @@ public struct CaseState: Sendable, Hashable {
     public var origin: Principal
     public var employer: Employer
     public var project: Project?
+    /// The registered project the case is linked to (CONTRACT §7.6), kept as given.
+    public var projectNo: String?
     public var sector: Sector
     public var workersCount: Int
     public var amountOwed: Money
@@ -61,7 +63,7 @@ public struct CaseState: Sendable, Hashable {
     public var closedAt: Date?
 
     public init(caseID: String, channel: ClueChannel, clueRef: String, origin: Principal, employer: Employer,
-                project: Project? = nil, sector: Sector, workersCount: Int, amountOwed: Money, risk: RiskLevel,
+                project: Project? = nil, projectNo: String? = nil, sector: Sector, workersCount: Int, amountOwed: Money, risk: RiskLevel,
                 status: CaseStatus, assignee: Principal? = nil, dueOn: Day? = nil, taskForce: [Principal] = [], escalatedOn: Day? = nil,
                 leader: CaseLeader? = nil, underDisciplineSupervision: Bool = false,
                 resolution: CaseResolution? = nil, openedAt: Date, closedAt: Date? = nil) {
@@ -71,6 +73,7 @@ public struct CaseState: Sendable, Hashable {
         self.origin = origin
         self.employer = employer
         self.project = project
+        self.projectNo = projectNo
         self.sector = sector
         self.workersCount = workersCount
         self.amountOwed = amountOwed

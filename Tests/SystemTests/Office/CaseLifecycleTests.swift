@@ -167,4 +167,28 @@ final class CaseLifecycleTests: XCTestCase {
         XCTAssertEqual(try mail.current("dept.water") { $0.isa("case.transfer", case: caseID) }.count, 0)
         XCTAssertEqual(try mail.wait("dept.housing") { $0.isa("case.transfer", case: caseID) }.count, 1)
     }
+
+    /// CONTRACT §7.6: the channels `payroll` and `bank`, and `project_no` kept as given
+    /// (no project of that number is registered).
+    func testAClueOnTheNewChannelsKeepsItsProjectNumberAsGiven() throws {
+        for channel in [ClueChannel.payroll, .bank] {
+            let ref = Harness.newID(channel.rawValue)
+            var body = Harness.clue(ref, channel: channel).objectValue!
+            body["project_no"] = .string("P-NOT-REGISTERED-\(ref)")
+            let id = Harness.newID("clue")
+            try h.publish(as: .hrss, "clue.report", .object(body), id: id)
+            try h.waitProcessed(id)
+            let caseID = try XCTUnwrap(try h.value(
+                "SELECT case_id::text FROM wage.cases WHERE channel = $1 AND clue_ref = $2", [channel.rawValue, ref]))
+            XCTAssertEqual(try h.value("SELECT project_no FROM wage.cases WHERE case_id = $1::uuid", [caseID]),
+                           "P-NOT-REGISTERED-\(ref)")
+            XCTAssertEqual(try h.overview(caseID, "status"), "transferred")
+            XCTAssertEqual(try h.timelineDetail(caseID, "registered")?["project_no"]?.stringValue, "P-NOT-REGISTERED-\(ref)")
+        }
+        let tooLong = Harness.newID("long")
+        var body = Harness.clue(tooLong).objectValue!
+        body["project_no"] = .string(String(repeating: "P", count: 65))
+        try h.publish(as: .platform, "clue.report", .object(body), id: tooLong)
+        XCTAssertEqual(try h.waitRejection(tooLong), "schema:project_no")
+    }
 }
