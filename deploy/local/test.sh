@@ -16,6 +16,8 @@ command -v swift >/dev/null || { echo "swift not found on PATH (expected /opt/sw
 
 say "checking that every module declares what it imports"
 python3 deploy/local/check-imports.py || exit 1
+say "checking that the image build copies every folder Package.swift declares"
+python3 deploy/local/check-dockerfile.py || exit 1
 
 say "building (first build on 2 cores takes a few minutes)"
 set +e

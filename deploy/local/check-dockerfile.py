@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Checks without a Docker engine that the image build can see every folder
+Package.swift declares: each target's folder (Sources/<name>, Tests/<name>, or
+its `path:`) must lie under a directory the Dockerfile's build stage COPYs.
+
+usage: deploy/local/check-dockerfile.py [REPO]   (exit 1 with the missing folders)
+"""
+import re
+import sys
+from pathlib import Path
+
+repo = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2])
+package = (repo / "Package.swift").read_text(encoding="utf-8")
+dockerfile = (repo / "deploy/docker/Dockerfile").read_text(encoding="utf-8")
+
+# The build stage: from the first FROM to the second.
+stages = re.split(r"(?m)^FROM\s", dockerfile)
+build_stage = stages[1] if len(stages) > 1 else dockerfile
+copied = set()
+for match in re.finditer(r"(?m)^COPY\s+(?!--from)(.+)$", build_stage):
+    parts = match.group(1).split()
+    for source in parts[:-1]:
+        copied.add(source.strip("./").rstrip("/") or ".")
+
+def calls(text):
+    """Each `.target(…)`-like call of Package.swift: (kind, its argument text)."""
+    for match in re.finditer(r"\.(testTarget|target|executableTarget|systemLibrary)\(", text):
+        depth, i = 1, match.end()
+        while depth and i < len(text):
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        yield match.group(1), text[match.end():i - 1]
+
+folders = []
+for kind, arguments in calls(package):
+    name = re.match(r'\s*name:\s*"([^"]+)"', arguments)
+    if not name:
+        continue
+    explicit = re.search(r'\bpath:\s*"([^"]+)"', arguments)
+    if explicit:
+        folders.append(explicit.group(1))
+    else:
+        folders.append(("Tests/" if kind == "testTarget" else "Sources/") + name.group(1))
+
+missing = []
+for folder in folders:
+    top = folder.split("/")[0]
+    if top not in copied and folder not in copied:
+        missing.append(folder)
+    elif not (repo / folder).is_dir():
+        missing.append(folder + " (declared but absent from the repository)")
+
+if missing:
+    print("check-dockerfile: the image build would not see: " + ", ".join(sorted(set(missing))), file=sys.stderr)
+    print("  add a COPY line for each to deploy/docker/Dockerfile", file=sys.stderr)
+    sys.exit(1)
+print(f"check-dockerfile: {len(folders)} target folders, all copied by the build stage ({', '.join(sorted(copied))})")
