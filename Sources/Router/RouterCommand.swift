@@ -21,7 +21,7 @@ public struct RouterCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let env = StackEnvironment.load()
+        let env = StackEnvironment.load().scoped(to: .router)
         MaskingLogHandler.bootstrap(level: env.values["WAGE_LOG_LEVEL"])
         MetricsExport.bootstrap()
         let logger = Logger(label: "wage-router")

@@ -11,7 +11,7 @@ public enum WorkerMain {
     public static func run(
         principal: Principal, lanes: Int = 1, makeHandler: @escaping WorkerService.HandlerFactory
     ) async {
-        let env = StackEnvironment.load()
+        let env = StackEnvironment.load().scoped(to: principal)
         MaskingLogHandler.bootstrap(level: env.values["WAGE_LOG_LEVEL"])
         MetricsExport.bootstrap()
         let logger = Logger(label: "worker-\(principal.rawValue)")
