@@ -22,6 +22,12 @@
 #include <amqp_tcp_socket.h>
 #endif
 
+#if __has_include(<rabbitmq-c/ssl_socket.h>)
+#include <rabbitmq-c/ssl_socket.h>
+#else
+#include <amqp_ssl_socket.h>
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -33,4 +33,21 @@ final class URLTests: XCTestCase {
             }
         }
     }
+
+    func testTLSAndHostLists() throws {
+        let url = try AMQPURL("amqps://u:p@broker.example:5671/wage?cacertfile=%2Fetc%2Fca.pem&heartbeat=5")
+        XCTAssertEqual(url.tls, TLSOptions(caCertificateFile: "/etc/ca.pem"))
+        XCTAssertEqual(try AMQPURL("amqps://u:p@h/v").port, 5671, "amqps defaults to 5671")
+        XCTAssertNil(try AMQPURL("amqp://u:p@h/v?cacertfile=/x").tls, "plain amqp has no TLS")
+        XCTAssertEqual(try AMQPURL("amqps://u:p@h/v?verify=verify_none").tls?.verifyPeer, false)
+        let many = try AMQPURL("amqp://u:p@n1:5672,n2:5673,[::1],n4/wage")
+        XCTAssertEqual(many.endpoints, [.init(host: "n1", port: 5672), .init(host: "n2", port: 5673),
+                                        .init(host: "::1", port: 5672), .init(host: "n4", port: 5672)])
+        XCTAssertEqual(many.host, "n1")
+        XCTAssertEqual(many.description, "amqp://u:***@n1:5672,n2:5673,[::1]:5672,n4:5672/wage")
+        for text in ["amqp://u:p@n1,,n2/v", "amqp://u:p@n1,n2:0/v", "amqps://u:p@h/v?verify=maybe",
+                     "amqps://u:p@h/v?certfile=/c.pem"] {
+            XCTAssertThrowsError(try AMQPURL(text), text) { XCTAssertEqual(($0 as? AMQPError)?.kind, .invalidURL) }
+        }
+    }
 }

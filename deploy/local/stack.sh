@@ -12,8 +12,10 @@
 #   deploy/local/stack.sh reset              down, then delete .local/ data
 #
 # Ports and place (override with the environment): WAGE_AMQP_PORT (5672),
-# WAGE_PG_PORT (5432), WAGE_EPMD_PORT (4391), WAGE_LOCAL_DIR (.local): a second,
-# isolated stack can run beside the first with other values.
+# WAGE_PG_PORT (5432), WAGE_EPMD_PORT (4391), WAGE_AMQP_TLS_PORT (WAGE_AMQP_PORT - 1:
+# the broker's TLS listener, with a test CA made here under .local/tls),
+# WAGE_LOCAL_DIR (.local): a second, isolated stack can run beside the first with
+# other values.
 # Safe to run twice: every step checks what is already there.
 set -euo pipefail
 
@@ -23,6 +25,8 @@ AMQP_PORT=${WAGE_AMQP_PORT:-5672}
 PG_PORT=${WAGE_PG_PORT:-5432}
 EPMD_PORT=${WAGE_EPMD_PORT:-4391}
 DIST_PORT=$((AMQP_PORT + 20000))
+TLS_PORT=${WAGE_AMQP_TLS_PORT:-$((AMQP_PORT - 1))}
+TLS="$LOCAL/tls"
 PRINCIPALS="hrss housing police petitions justice finance government platform bank transport water agriculture market router"
 PG_BIN=/usr/lib/postgresql/15/bin
 RMQ_BIN=/usr/lib/rabbitmq/bin
@@ -120,6 +124,27 @@ SQL
   psql_super wage <<<"$sql" || die "setting the principals' database passwords failed (did the roles migration run?)"
 }
 
+# --- TLS (a test CA for the broker's TLS listener) ------------------------------
+# ca.pem signs server.pem (names localhost and 127.0.0.1); untrusted-ca.pem signs
+# nothing here (tests use it to see verification fail). Development only.
+ensure_tls() {
+  [ -s "$TLS/server.pem" ] && [ -s "$TLS/untrusted-ca.pem" ] && return
+  command -v openssl >/dev/null || die "openssl is missing (apt-get install openssl)"
+  say "making a test CA and broker certificate in $TLS"
+  mkdir -p "$TLS"; chmod 700 "$TLS"
+  local subj="/O=wage-workflow local stack"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "$subj/CN=test CA" \
+    -keyout "$TLS/ca.key" -out "$TLS/ca.pem" >/dev/null 2>&1 || die "openssl could not make the test CA"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "$subj/CN=untrusted CA" \
+    -keyout "$TLS/untrusted-ca.key" -out "$TLS/untrusted-ca.pem" >/dev/null 2>&1 || die "openssl could not make a second CA"
+  openssl req -newkey rsa:2048 -nodes -subj "$subj/CN=localhost" -keyout "$TLS/server.key" -out "$TLS/server.csr" \
+    >/dev/null 2>&1 || die "openssl could not make the broker key"
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' >"$TLS/server.ext"
+  openssl x509 -req -in "$TLS/server.csr" -CA "$TLS/ca.pem" -CAkey "$TLS/ca.key" -CAcreateserial -days 3650 \
+    -extfile "$TLS/server.ext" -out "$TLS/server.pem" >/dev/null 2>&1 || die "openssl could not sign the broker certificate"
+  chmod 600 "$TLS"/*.key
+}
+
 # --- RabbitMQ -----------------------------------------------------------------
 RMQ="$LOCAL/rabbitmq"
 rmq_env() {
@@ -143,7 +168,9 @@ render_rabbitmq() {
   mkdir -p "$RMQ/home" "$RMQ/mnesia" "$RMQ/log"
   python3 "$REPO/deploy/rabbitmq/render-definitions.py" "$REPO/deploy/rabbitmq/definitions.json" \
     "$LOCAL/secrets.env" "$RMQ/definitions.json" || die "could not render broker definitions"
+  ensure_tls
   sed -e "s|@AMQP_PORT@|$AMQP_PORT|" -e "s|@DEFINITIONS@|$RMQ/definitions.json|" \
+    -e "s|@TLS_PORT@|$TLS_PORT|" -e "s|@TLS_DIR@|$TLS|g" \
     "$REPO/deploy/rabbitmq/rabbitmq.conf.template" >"$RMQ/rabbitmq.conf"
   echo "[]." >"$RMQ/enabled_plugins"
   echo "[]." >"$RMQ/advanced.config"
@@ -187,6 +214,8 @@ write_env() {
     echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@127.0.0.1:$AMQP_PORT/wage"
     echo "WAGE_PG_PORT=$PG_PORT"
     echo "WAGE_AMQP_PORT=$AMQP_PORT"
+    echo "WAGE_AMQP_TLS_PORT=$TLS_PORT"
+    echo "WAGE_AMQP_CA_FILE=$TLS/ca.pem"
     echo "WAGE_EPMD_PORT=$EPMD_PORT"
     echo "WAGE_LOCAL_DIR=$LOCAL"
   } >"$f"
