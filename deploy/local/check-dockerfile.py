@@ -55,3 +55,31 @@ if missing:
     print("  add a COPY line for each to deploy/docker/Dockerfile", file=sys.stderr)
     sys.exit(1)
 print(f"check-dockerfile: {len(folders)} target folders, all copied by the build stage ({', '.join(sorted(copied))})")
+
+# docker-compose.yml: each application container gets its own principal's two
+# secrets and no other credentials (docs/operations.md, "Secrets").
+compose = (repo / "docker-compose.yml").read_text(encoding="utf-8")
+services = re.split(r"(?m)^  (?=[a-z][a-z0-9-]*:\s*$)", compose.split("\nservices:\n", 1)[1].split("\nsecrets:\n", 1)[0])
+problems = []
+checked = 0
+for block in services:
+    name = block.split(":", 1)[0].strip()
+    if "<<: *app" not in block:
+        continue
+    checked += 1
+    command = re.search(r"command:\s*\[(.*)\]", block).group(1)
+    code = "router" if "wage-router" in command else (re.search(r'"--as", "([a-z]+)"', command) or
+                                                       re.search(r'"worker-([a-z]+)"', command)).group(1)
+    secrets = re.search(r"secrets:\s*\[(.*)\]", block)
+    expected = {f"WAGE_AMQP_URL_{code.upper()}", f"WAGE_DATABASE_URL_{code.upper()}"}
+    given = {s.strip() for s in secrets.group(1).split(",")} if secrets else set()
+    if given != expected:
+        problems.append(f"{name} gets secrets {sorted(given)}, expected {sorted(expected)}")
+    if re.search(r"WAGE_(AMQP|DATABASE)_URL|WAGE_PW_", re.sub(r"(?m)^\s*secrets:.*$", "", block)):
+        problems.append(f"{name} receives credentials in its environment")
+if "x-urls" in compose or checked == 0:
+    problems.append("the compose file hands URLs to every container (x-urls) or has no application container")
+if problems:
+    print("check-dockerfile: docker-compose.yml: " + "; ".join(problems), file=sys.stderr)
+    sys.exit(1)
+print(f"check-dockerfile: docker-compose.yml gives each of {checked} application containers only its own two secrets")
