@@ -9,7 +9,9 @@ extension CaseState {
     /// Applies a transfer to `department` (the command's `to`, or the responsible
     /// department of its sector, resolved by the caller from the duty list).
     ///
-    /// New status `transferred`, new `dueOn` = 5th working day after today. A
+    /// New status `transferred`. `dueOn` is set once, on the first transfer (the
+    /// 5th working day after today); a re-transfer, also after a return, keeps it
+    /// (CONTRACT §7.2, seed 004 第二十条 "工作不推诿"). A
     /// transfer to the current assignee with the same sector while transferred or
     /// accepted changes nothing (no actions): it is a repeat. When the case is taken
     /// from another department, that department gets a `case.notice` `reassigned`.
@@ -27,7 +29,7 @@ extension CaseState {
         next.status = .transferred
         next.assignee = department
         next.sector = command.sector
-        next.dueOn = context.calendar.nthWorkingDay(after: context.today, n: CaseState.workingDaysToHandle)
+        next.dueOn = dueOn ?? context.calendar.nthWorkingDay(after: context.today, n: CaseState.workingDaysToHandle)
         var actions = [next.entry(.transferred, by: .hrss, .compact([
             "from": previous.map(JSONValue.principal), "to": .principal(department),
             "sector": .string(command.sector.rawValue), "due_on": next.dueOn.map(JSONValue.day),

@@ -45,6 +45,8 @@ final class FundPathTests: FundSystemTestCase {
             FROM wage.fund_overview WHERE request_no = $1
             """, [no])[0]
         XCTAssertEqual(try view.string("amount"), "300.50")
+        XCTAssertEqual(try h.value("SELECT amount::text FROM wage.fund_requests WHERE request_no = $1", [no]), "300.50",
+                       "CONTRACT §7.5: the table's own amount column, in yuan")
         XCTAssertEqual(try view.string("outstanding"), "300.50")
         XCTAssertEqual(try view.string("approver"), "王区长")
         XCTAssertTrue(try view.bool("paid"))

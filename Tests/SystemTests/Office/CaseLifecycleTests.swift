@@ -135,7 +135,8 @@ final class CaseLifecycleTests: XCTestCase {
         try h.waitForStatus(caseID, "transferred")
         XCTAssertEqual(try h.overview(caseID, "assignee"), "transport")
         XCTAssertEqual(try h.overview(caseID, "sector"), "transport")
-        XCTAssertEqual(try h.overview(caseID, "due_on"), "2026-03-11", "5 working days after Wednesday 03-04")
+        // CONTRACT §7.2 (amends Part I's fresh 5 working days): the first deadline stands.
+        XCTAssertEqual(try h.overview(caseID, "due_on"), "2026-03-09", "due_on of the first transfer (03-02 + 5 working days)")
         let delivered = try mail.wait("dept.transport") { $0.properties.messageID == id }
         XCTAssertEqual(delivered.count, 1)
         XCTAssertEqual(try h.timeline(caseID), ["hrss:registered", "hrss:transferred", "hrss:returned", "hrss:transferred"])
@@ -189,6 +190,6 @@ final class CaseLifecycleTests: XCTestCase {
         var body = Harness.clue(tooLong).objectValue!
         body["project_no"] = .string(String(repeating: "P", count: 65))
         try h.publish(as: .platform, "clue.report", .object(body), id: tooLong)
-        XCTAssertEqual(try h.waitRejection(tooLong), "schema:project_no")
+        XCTAssertEqual(try h.waitForRejection(tooLong, by: .router), "schema:project_no")
     }
 }

@@ -10,9 +10,10 @@ final class CaseTransferTests: XCTestCase {
         XCTAssertEqual(t.state.status, .transferred)
         XCTAssertEqual(t.state.assignee, .transport)
         XCTAssertEqual(t.state.sector, .transport)
-        XCTAssertEqual(t.state.dueOn, d("2026-02-27"), "fresh 5 working days from 02-13")
+        // CONTRACT §7.2 (amends Part I's fresh 5 working days): the clock does not restart.
+        XCTAssertEqual(t.state.dueOn, d("2026-02-26"), "due_on is kept on re-transfer")
         XCTAssertEqual(t.timeline.map(\.event), ["transferred"])
-        XCTAssertEqual(t.timeline[0].detail, ["to": "transport", "sector": "transport", "due_on": "2026-02-27", "note": "交通项目", "by": "hrss"])
+        XCTAssertEqual(t.timeline[0].detail, ["to": "transport", "sector": "transport", "due_on": "2026-02-26", "note": "交通项目", "by": "hrss"])
         XCTAssertTrue(t.messages.isEmpty, "the case.transfer itself reaches the new assignee; nobody to tell")
     }
 
@@ -21,6 +22,22 @@ final class CaseTransferTests: XCTestCase {
             .transfer(CaseTransfer(caseID: "C-1", sector: .construction), to: .housing, context: ctx("2026-03-02")))
         XCTAssertEqual(t.state.status, .transferred)
         XCTAssertEqual(t.state.dueOn, d("2026-03-09"))
+    }
+
+    func testReassignmentsAndReturnsNeverMoveTheFirstDeadline() throws {
+        // Registered on Monday 03-02 and transferred: due Monday 03-09. Returned, re-transferred,
+        // reassigned twice on later days: still due 03-09, so the sweep escalates it on 03-10.
+        var s = try applied(sampleCase(.registered, assignee: nil, due: nil)
+            .transfer(CaseTransfer(caseID: "C-1", sector: .construction), to: .housing, context: ctx("2026-03-02"))).state
+        XCTAssertEqual(s.dueOn, d("2026-03-09"))
+        s.status = .returned
+        s.assignee = nil
+        for (day, to, sector) in [("2026-03-05", Principal.water, Sector.water), ("2026-03-06", .housing, .construction),
+                                  ("2026-03-09", .transport, .transport)] {
+            s = try applied(s.transfer(CaseTransfer(caseID: "C-1", sector: sector), to: to, context: ctx(day))).state
+            XCTAssertEqual(s.dueOn, d("2026-03-09"), "after the transfer of \(day)")
+        }
+        XCTAssertTrue(s.isOverdue(asOf: d("2026-03-10")))
     }
 
     func testReassignmentTellsThePreviousAssignee() throws {
@@ -52,7 +69,7 @@ final class CaseTransferTests: XCTestCase {
         let t = try applied(s.transfer(CaseTransfer(caseID: "C-1", sector: .services), to: .hrss, context: ctx("2026-03-04")))
         XCTAssertEqual(t.state.status, .transferred)
         XCTAssertEqual(t.state.sector, .services)
-        XCTAssertEqual(t.state.dueOn, d("2026-03-11"))
+        XCTAssertEqual(t.state.dueOn, d("2026-03-05"), "§7.2: a re-transfer keeps the first deadline")
         XCTAssertTrue(t.messages.isEmpty, "no reassignment notice to oneself")
     }
 
