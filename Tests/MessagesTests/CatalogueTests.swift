@@ -108,12 +108,46 @@ final class CatalogueTests: XCTestCase {
         XCTAssertThrowsError(try CaseResolved(json: body)) { XCTAssertEqual($0 as? RejectionReason, .schema("workers_paid")) }
     }
 
-    private func isRequired(_ field: FieldSpec, in object: [String: JSONValue]) -> Bool {
-        switch field.requirement {
-        case .required: return true
-        case .optional: return false
-        case .requiredWhen(let other, let value): return object[other] == .string(value)
+    /// CONTRACT §7.1: the field rules of case.resolved depend on its disposition; the
+    /// router and the decoder agree on each case.
+    func testCaseResolvedRulesFollowTheDisposition() throws {
+        func verdicts(_ body: [String: JSONValue]) -> (router: RejectionReason?, decoder: RejectionReason?) {
+            let decoded: RejectionReason?
+            do { _ = try CaseResolved(json: body); decoded = nil } catch { decoded = error }
+            return (CaseResolved.validate(.object(body), today: today), decoded)
         }
+        let unfounded = try XCTUnwrap(CaseResolved.unfoundedSample.objectValue)
+        XCTAssertTrue(verdicts(unfounded) == (nil, nil), "unfounded with a note and no figures")
+        let decoded = try CaseResolved(json: unfounded)
+        XCTAssertEqual(decoded.disposition, .unfounded)
+        XCTAssertNil(decoded.amountPaid)
+        XCTAssertEqual(decoded.json, CaseResolved.unfoundedSample, "the disposition is written back")
+        for disposition in CaseDisposition.allCases where disposition != .paid {
+            var body = unfounded
+            body["disposition"] = .string(disposition.rawValue)
+            body["note"] = nil
+            XCTAssertTrue(verdicts(body) == (.schema("note"), .schema("note")), "\(disposition): note required")
+            body["note"] = "已调解"
+            body["amount_paid"] = "0.00"
+            XCTAssertTrue(verdicts(body) == (.schema("amount_paid"), .schema("amount_paid")), "\(disposition): amount_paid > 0 when given")
+            body["amount_paid"] = "800.00"
+            body["workers_paid"] = 0
+            XCTAssertTrue(verdicts(body) == (.schema("workers_paid"), .schema("workers_paid")), "\(disposition): workers_paid >= 1")
+            body["workers_paid"] = 2
+            XCTAssertTrue(verdicts(body) == (nil, nil), "\(disposition) with figures")
+        }
+        var paid = try XCTUnwrap(CaseResolved.sample.objectValue)
+        paid["disposition"] = "paid"
+        paid["note"] = nil
+        XCTAssertTrue(verdicts(paid) == (nil, nil), "paid needs no note")
+        paid["amount_paid"] = nil
+        XCTAssertTrue(verdicts(paid) == (.schema("amount_paid"), .schema("amount_paid")), "paid needs amount_paid")
+        XCTAssertEqual(try CaseResolved(json: try XCTUnwrap(CaseResolved.sample.objectValue)).disposition, .paid,
+                       "absent means paid")
+    }
+
+    private func isRequired(_ field: FieldSpec, in object: [String: JSONValue]) -> Bool {
+        field.requirement.applies(in: object)
     }
 
     /// A JSON value of the wrong type for `kind` (nil where every JSON type is allowed).

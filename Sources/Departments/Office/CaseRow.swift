@@ -10,7 +10,7 @@ enum CaseRow {
         case_id::text AS case_id, channel, clue_ref, origin, employer_name, employer_credit_code,
         project_name, project_location, project_no, sector, workers_count, amount_owed_fen, risk_level, status,
         assignee, due_on::text AS due_on, task_force, escalated_on::text AS escalated_on, leader,
-        leader_department, discipline_supervision, amount_paid_fen, workers_paid, resolution_note,
+        leader_department, discipline_supervision, amount_paid_fen, workers_paid, resolution_note, disposition,
         resolved_by, resolved_at, opened_at, closed_at
         """
 
@@ -46,9 +46,11 @@ enum CaseRow {
         var resolution: CaseResolution?
         if let resolvedAt = try row.optionalDate("resolved_at") {
             let by: Principal? = try optionalCode("resolved_by")
+            let disposition: CaseDisposition? = try optionalCode("disposition")
             resolution = CaseResolution(
-                amountPaid: Money(fen: try row.optionalInt64("amount_paid_fen") ?? 0),
-                workersPaid: try row.optionalInt("workers_paid") ?? 0,
+                disposition: disposition ?? .paid,
+                amountPaid: try row.optionalInt64("amount_paid_fen").map { Money(fen: $0) },
+                workersPaid: try row.optionalInt("workers_paid"),
                 note: try row.optionalString("resolution_note"), resolvedBy: by ?? .hrss, resolvedAt: resolvedAt)
         }
         return CaseState(

@@ -66,13 +66,14 @@ enum CaseStore {
             UPDATE wage.cases SET status = $2, assignee = $3, sector = $4, due_on = $5::date, task_force = $6,
                 escalated_on = $7::date, leader = $8, leader_department = $9, discipline_supervision = $10,
                 leader_package_on = COALESCE(leader_package_on, $11::date), amount_paid_fen = $12,
-                workers_paid = $13, resolved_by = $14, resolution_note = $15, resolved_at = $16, closed_at = $17
+                workers_paid = $13, resolved_by = $14, resolution_note = $15, resolved_at = $16, closed_at = $17,
+                disposition = $18
             WHERE case_id = $1::uuid
             """,
             [state.caseID, state.status.rawValue, state.assignee?.rawValue, state.sector.rawValue, state.dueOn?.iso,
              state.taskForce.map(\.rawValue), state.escalatedOn?.iso, state.leader?.name,
              state.leader?.department, state.underDisciplineSupervision, leaderPackageOn?.iso,
-             resolution?.amountPaid.fen, resolution?.workersPaid, resolution?.resolvedBy.rawValue,
-             resolution?.note, resolution?.resolvedAt, state.closedAt])
+             resolution?.amountPaid?.fen, resolution?.workersPaid, resolution?.resolvedBy.rawValue,
+             resolution?.note, resolution?.resolvedAt, state.closedAt, resolution?.disposition.rawValue])
     }
 }

@@ -67,24 +67,59 @@ public struct CaseProgress: Sendable, Hashable {
     }
 }
 
-/// `case.resolved` (the assignee → hrss): the arrears were paid (办结).
+/// How a case ended (CONTRACT §7.1): most clues do not end in a payment.
+public enum CaseDisposition: String, CaseIterable, Sendable, Hashable, Codable {
+    /// The arrears were paid (the default when absent).
+    case paid
+    /// 线索不实: counts for nothing in §8 and §9.
+    case unfounded
+    /// 调解达成协议
+    case mediated
+    /// 仲裁
+    case arbitration
+    /// 诉讼
+    case litigation
+    /// 移送公安立案
+    case referredPolice = "referred_police"
+    /// 其他渠道解决
+    case otherChannel = "other_channel"
+}
+
+/// `case.resolved` (the assignee → hrss): the case is resolved (办结), with its
+/// disposition. With `paid`, `amount_paid` and `workers_paid` (≥ 1) are required;
+/// with any other disposition `note` is, and the figures are optional (§7.1).
 public struct CaseResolved: Sendable, Hashable {
     public var caseID: String
-    public var amountPaid: Money
+    public var disposition: CaseDisposition
+    public var amountPaid: Money?
     /// Number of workers paid (at least 1, CONTRACT §7.1).
-    public var workersPaid: Int
+    public var workersPaid: Int?
     public var note: String?
-    public init(caseID: String, amountPaid: Money, workersPaid: Int, note: String? = nil) {
+    /// `disposition` is written on the wire only when given (absent means `paid`).
+    let dispositionGiven: Bool
+    public init(caseID: String, disposition: CaseDisposition? = nil, amountPaid: Money? = nil, workersPaid: Int? = nil,
+                note: String? = nil) {
         self.caseID = caseID
+        self.disposition = disposition ?? .paid
+        self.dispositionGiven = disposition != nil
         self.amountPaid = amountPaid
         self.workersPaid = workersPaid
         self.note = note
     }
+    /// A paid resolution (the Part I form).
+    public init(caseID: String, amountPaid: Money, workersPaid: Int, note: String? = nil) {
+        self.init(caseID: caseID, disposition: nil, amountPaid: amountPaid, workersPaid: workersPaid, note: note)
+    }
     /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
-        self.init(caseID: try r.string("case_id"), amountPaid: try r.money("amount_paid"),
-                  workersPaid: try r.int("workers_paid", minimum: 1), note: try r.optionalString("note"))
+        let caseID = try r.string("case_id")
+        let disposition: CaseDisposition? = try r.optionalEnumeration("disposition")
+        let paid = (disposition ?? .paid) == .paid
+        let amountPaid = paid ? try r.money("amount_paid") : try r.optionalMoney("amount_paid")
+        let workersPaid = paid ? try r.int("workers_paid", minimum: 1) : try r.optionalInt("workers_paid", minimum: 1)
+        let note = paid ? try r.optionalString("note") : try r.string("note")
+        self.init(caseID: caseID, disposition: disposition, amountPaid: amountPaid, workersPaid: workersPaid, note: note)
     }
 }
 
@@ -188,13 +223,21 @@ extension CaseProgress: WireMessage {
 
 extension CaseResolved: WireMessage {
     public static let wireType = MessageType.caseResolved
-    public static let fields: [FieldSpec] = [.req("case_id", .id), .req("amount_paid", .money),
-                                             .req("workers_paid", .int(min: 1)), .opt("note", .text)]
+    public static let fields: [FieldSpec] = [
+        .req("case_id", .id), .opt("disposition", .enumeration(CaseDisposition.allCases.map(\.rawValue))),
+        FieldSpec("amount_paid", .requiredWhenOrAbsent(field: "disposition", equals: "paid"), .money),
+        FieldSpec("workers_paid", .requiredWhenOrAbsent(field: "disposition", equals: "paid"), .int(min: 1)),
+        FieldSpec("note", .requiredUnless(field: "disposition", equals: "paid"), .text),
+    ]
     public static let sample: JSONValue = ["case_id": "C-0001", "amount_paid": "125000.00", "workers_paid": 12,
                                            "note": "已足额支付"]
+    /// A resolution without payment (§7.1): the clue was unfounded.
+    public static let unfoundedSample: JSONValue = ["case_id": "C-0001", "disposition": "unfounded",
+                                                    "note": "经核查，线索不实"]
     public static let sampleSender = Principal.housing
     public var json: JSONValue {
-        .compact(["case_id": .string(caseID), "amount_paid": .money(amountPaid), "workers_paid": .int(workersPaid),
+        .compact(["case_id": .string(caseID), "disposition": dispositionGiven ? .string(disposition.rawValue) : nil,
+                  "amount_paid": amountPaid.map(JSONValue.money), "workers_paid": workersPaid.map(JSONValue.int),
                   "note": note.map(JSONValue.string)])
     }
 }

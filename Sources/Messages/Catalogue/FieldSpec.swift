@@ -54,6 +54,28 @@ public enum Requirement: Sendable, Equatable {
     /// Required when the sibling string field `field` equals `value`
     /// (e.g. `reason` when `decision` is `not_filed`).
     case requiredWhen(field: String, equals: String)
+    /// Required when the sibling string field `field` equals `value` or is absent
+    /// (`value` is its default; e.g. `amount_paid` for the disposition `paid`).
+    case requiredWhenOrAbsent(field: String, equals: String)
+    /// Required when the sibling string field `field` is present with any value
+    /// other than `value` (its default; e.g. `note` for a disposition other than `paid`).
+    case requiredUnless(field: String, equals: String)
+}
+
+extension Requirement {
+    /// Whether the field must be present in `object`.
+    public func applies(in object: [String: JSONValue]) -> Bool {
+        switch self {
+        case .required: return true
+        case .optional: return false
+        case .requiredWhen(let field, let expected): return object[field] == .string(expected)
+        case .requiredWhenOrAbsent(let field, let expected):
+            return object[field] == nil || object[field] == .null || object[field] == .string(expected)
+        case .requiredUnless(let field, let expected):
+            guard let value = object[field], value != .null else { return false }
+            return value != .string(expected)
+        }
+    }
 }
 
 /// One field of a payload schema.

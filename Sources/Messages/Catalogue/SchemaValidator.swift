@@ -98,11 +98,7 @@ public enum SchemaValidator {
     }
 
     private static func isRequired(_ requirement: Requirement, in object: [String: JSONValue]) -> Bool {
-        switch requirement {
-        case .required: return true
-        case .optional: return false
-        case .requiredWhen(let field, let expected): return object[field] == .string(expected)
-        }
+        requirement.applies(in: object)
     }
 
     /// Length in characters within bounds; a non-empty string must not be only whitespace.

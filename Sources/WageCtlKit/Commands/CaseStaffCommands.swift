@@ -47,21 +47,30 @@ struct CaseProgressCommand: CatalogueCommand {
     }
 }
 
-/// `case.resolved`: the assignee reports the wages paid.
+/// `case.resolved`: the assignee reports the case resolved, with its disposition
+/// (CONTRACT §7.1): wages paid, or closed without payment (unfounded, mediated …).
 struct CaseResolveCommand: MessageCommand {
-    static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Report a case resolved: wages paid (case.resolved).")
+    static let configuration = CommandConfiguration(
+        commandName: "resolve", abstract: "Report a case resolved, paid or not (case.resolved).",
+        discussion: """
+            --disposition paid (the default) needs --amount-paid and --workers-paid; every other
+            disposition (unfounded 线索不实, mediated 调解, arbitration 仲裁, litigation 诉讼,
+            referred_police 移送公安, other_channel 其他渠道) needs --note, and the figures are optional.
+            """)
     static let messageType = MessageType.caseResolved
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
-    @Option(name: .customLong("amount-paid"), help: "Yuan, e.g. 125000.00.") var amountPaid: String
-    @Option(name: .customLong("workers-paid")) var workersPaid: Int
+    @Option(help: "paid, unfounded, mediated, arbitration, litigation, referred_police or other_channel (default paid).")
+    var disposition: String?
+    @Option(name: .customLong("amount-paid"), help: "Yuan, e.g. 125000.00.") var amountPaid: String?
+    @Option(name: .customLong("workers-paid")) var workersPaid: Int?
     @Option var note: String?
 
     func payload(_ context: PayloadContext) throws -> JSONValue {
-        .compact(["case_id": .string(try context.caseID(target.caseRef)), "amount_paid": P.s(amountPaid),
-                  "workers_paid": P.i(workersPaid), "note": P.s(note)])
+        .compact(["case_id": .string(try context.caseID(target.caseRef)), "disposition": P.s(disposition),
+                  "amount_paid": P.s(amountPaid), "workers_paid": P.i(workersPaid), "note": P.s(note)])
     }
 }
 

@@ -73,6 +73,9 @@ struct MonthlyReport {
     var referrals: Referrals?
     var legalAid: LegalAid?
     var petitions: Petitions?
+    /// Cases resolved in the month by disposition (CONTRACT §7.1), every
+    /// disposition listed (0 when none), in the contract's order.
+    var dispositions: [(CaseDisposition, Int)] = []
 
     var totals: Department {
         departments.reduce(into: Department(code: "total")) { t, d in

@@ -21,6 +21,7 @@ struct MonthlyReportLoader {
         report.referrals = try optional { try referrals(first, end, asOf) }
         report.legalAid = try optional { try legalAid(first, end) }
         report.petitions = try optional { try petitions(first, end) }
+        report.dispositions = try dispositions(first, end)
         return report
     }
 
@@ -78,6 +79,14 @@ struct MonthlyReportLoader {
     private func legalAid(_ first: Day, _ end: Day) throws -> MonthlyReport.LegalAid {
         guard let row = try db.execute(ReportSQL.legalAid, [first.iso, end.iso]).rows.first else { return .init() }
         return .init(received: try row.int("received"), assignedSameDay: try row.int("same_day"), waiting: try row.int("waiting"))
+    }
+
+    private func dispositions(_ first: Day, _ end: Day) throws -> [(CaseDisposition, Int)] {
+        var counts: [String: Int] = [:]
+        for row in try db.execute(ReportSQL.dispositions, [first.iso, end.iso]).rows {
+            counts[try row.string("disposition")] = try row.int("n")
+        }
+        return CaseDisposition.allCases.map { ($0, counts[$0.rawValue] ?? 0) }
     }
 
     private func petitions(_ first: Day, _ end: Day) throws -> MonthlyReport.Petitions {

@@ -70,6 +70,14 @@ enum ReportSQL {
         WHERE a.matter = 'wage_arrears' AND a.received_at >= b.t0 AND a.received_at < b.t1
         """
 
+    /// Cases resolved in the month per disposition (§7.1; a case resolved before 0121 is `paid`).
+    static let dispositions = """
+        WITH \(bounds)
+        SELECT coalesce(c.disposition, 'paid') AS disposition, count(*)::int AS n
+        FROM wage.case_overview c, b WHERE c.resolved_at >= b.t0 AND c.resolved_at < b.t1
+        GROUP BY 1
+        """
+
     static let petitions = """
         WITH \(bounds)
         SELECT count(*)::int AS received, (count(*) FILTER (WHERE p.wage_related))::int AS wage_related,

@@ -39,6 +39,7 @@ extension MonthlyReport {
                                                ("same-day rate", ReportFormat.percent(l.sameDayRate)), ("waiting", "\(l.waiting)")] }),
             ("petitions", petitions.map { p in [("received", "\(p.received)"), ("wage related", "\(p.wageRelated)"),
                                                 ("collective visits", "\(p.collective)")] }),
+            ("resolved by disposition", dispositions.map { ($0.0.rawValue, "\($0.1)") }),
         ]
     }
 

@@ -19,7 +19,7 @@ struct CaseShowCommand: ParsableCommand {
         Column("channel"), Column("clue_ref", "clue ref"), Column("origin"), Column("sector"),
         Column("employer_name", "employer", .masked), Column("project_name", "project", .masked),
         Column("workers_count", "workers", .int), Column("amount_owed", "owed", .money),
-        Column("amount_paid", "paid", .money), Column("workers_paid", "workers paid", .int),
+        Column("disposition"), Column("amount_paid", "paid", .money), Column("workers_paid", "workers paid", .int),
         Column("escalated_on", "escalated on", .day), Column("leader", nil, .masked), Column("leader_department", "leader dept"),
         Column("opened_at", "opened", .instant), Column("resolved_at", "resolved", .instant), Column("closed_at", "closed", .instant),
     ]

@@ -62,7 +62,7 @@ enum CaseLookup {
             """
             SELECT case_id::text AS case_id, case_no, channel, clue_ref, sector, status, assignee, risk_level, due_on,
                    workers_count, amount_owed, opened_at, closed_at, origin, employer_name, project_name, escalated_on,
-                   leader, leader_department, amount_paid, workers_paid, resolved_at,
+                   leader, leader_department, disposition, amount_paid, workers_paid, resolved_at,
                    coalesce(due_on < \(CaseSQL.today) AND status IN \(CaseSQL.openStatuses), false) AS overdue
             FROM wage.case_overview WHERE case_no = $1 OR case_id::text = lower($1)
             """, [ref.trimmingCharacters(in: .whitespaces)]).rows.first

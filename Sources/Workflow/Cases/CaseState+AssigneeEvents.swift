@@ -39,15 +39,18 @@ extension CaseState {
         return .success(Transition(state: self, actions: [entry(.progress, by: sender, ["note": .string(command.note)])]))
     }
 
-    /// `case.resolved`: → resolved (办结), from any open status with an assignee.
+    /// `case.resolved`: → resolved (办结) with its disposition (§7.1), from
+    /// transferred, accepted, task_force or leader_package (§7.8), by the assignee.
     public func resolve(_ command: CaseResolved, from sender: Principal, context: WorkflowContext) -> Outcome<CaseState> {
         if let r = check(sender, in: CaseState.inProgress) { return .failure(r) }
         var next = self
         next.status = .resolved
-        next.resolution = CaseResolution(amountPaid: command.amountPaid, workersPaid: command.workersPaid,
-                                         note: command.note, resolvedBy: sender, resolvedAt: context.now)
+        next.resolution = CaseResolution(disposition: command.disposition, amountPaid: command.amountPaid,
+                                         workersPaid: command.workersPaid, note: command.note, resolvedBy: sender,
+                                         resolvedAt: context.now)
         return .success(Transition(state: next, actions: [next.entry(.resolved, by: sender, .compact([
-            "amount_paid": .money(command.amountPaid), "workers_paid": .int(command.workersPaid),
+            "disposition": .string(command.disposition.rawValue),
+            "amount_paid": command.amountPaid.map(JSONValue.money), "workers_paid": command.workersPaid.map(JSONValue.int),
             "note": command.note.map(JSONValue.string),
         ]))]))
     }

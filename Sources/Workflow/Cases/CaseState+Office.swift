@@ -30,8 +30,9 @@ extension CaseState {
         var actions = [next.entry(.closed, by: .hrss, .compact(["note": command.note.map(JSONValue.string)]))]
         let extra: [String: JSONValue?] = [
             "note": command.note.map(JSONValue.string), "closed_on": .day(context.today),
-            "amount_paid": resolution.map { .money($0.amountPaid) },
-            "workers_paid": resolution.map { .int($0.workersPaid) },
+            "disposition": resolution.map { .string($0.disposition.rawValue) },
+            "amount_paid": resolution?.amountPaid.map(JSONValue.money),
+            "workers_paid": resolution?.workersPaid.map(JSONValue.int),
         ]
         if origin != .hrss, let notice = next.notice(.closed, to: [origin], extra.compactMapValues { $0 }) {
             actions.append(notice)

@@ -16,12 +16,16 @@ public struct CaseLeader: Sendable, Hashable {
 
 /// What the assignee reported when resolving a case (办结).
 public struct CaseResolution: Sendable, Hashable {
-    public var amountPaid: Money
-    public var workersPaid: Int
+    /// How the case ended (§7.1).
+    public var disposition: CaseDisposition
+    public var amountPaid: Money?
+    public var workersPaid: Int?
     public var note: String?
     public var resolvedBy: Principal
     public var resolvedAt: Date
-    public init(amountPaid: Money, workersPaid: Int, note: String?, resolvedBy: Principal, resolvedAt: Date) {
+    public init(disposition: CaseDisposition = .paid, amountPaid: Money?, workersPaid: Int?, note: String?,
+                resolvedBy: Principal, resolvedAt: Date) {
+        self.disposition = disposition
         self.amountPaid = amountPaid
         self.workersPaid = workersPaid
         self.note = note

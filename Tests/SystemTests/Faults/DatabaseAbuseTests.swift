@@ -55,6 +55,8 @@ final class DatabaseAbuseTests: XCTestCase {
         "roster": ([.hrss], [.hrss], []),
         "payrolls": ([.hrss], [.hrss], []),
         "payroll_lines": ([.hrss], [], []),
+        "credit_listings": ([.hrss], [.hrss], []),
+        "credit_persons": ([.hrss], [.hrss], []),
         "inspections": ([.hrss], [], []),
         "project_events": (departments, [], []),
         "department_projects": (departments, departments, []),

@@ -192,4 +192,32 @@ final class CaseLifecycleTests: XCTestCase {
         try h.publish(as: .platform, "clue.report", .object(body), id: tooLong)
         XCTAssertEqual(try h.waitForRejection(tooLong, by: .router), "schema:project_no")
     }
+
+    /// CONTRACT §7.1: most clues do not end in a payment. An unfounded clue is
+    /// resolved with a note and no figures, shown in case_overview, and closed.
+    func testAnUnfoundedClueIsResolvedWithoutPaymentAndClosed() throws {
+        let caseID = try h.reportClue(Harness.newID("unfounded"), sector: .construction)
+        let missingNote = Harness.newID("no-note")
+        try h.publish(as: .housing, "case.resolved", ["case_id": .string(caseID), "disposition": "mediated"], id: missingNote)
+        XCTAssertEqual(try h.waitForRejection(missingNote, by: .router), "schema:note")
+        let outside = Harness.newID("bad-disposition")
+        try h.publish(as: .housing, "case.resolved", ["case_id": .string(caseID), "disposition": "forgiven", "note": "x"], id: outside)
+        XCTAssertEqual(try h.waitForRejection(outside, by: .router), "schema:disposition")
+        XCTAssertNil(try h.overview(caseID, "disposition"), "null until resolved")
+
+        try h.publish(as: .housing, "case.resolved",
+                      ["case_id": .string(caseID), "disposition": "unfounded", "note": "经核查，线索不实"])
+        try h.waitForStatus(caseID, "resolved")
+        XCTAssertEqual(try h.overview(caseID, "disposition"), "unfounded")
+        XCTAssertNil(try h.overview(caseID, "amount_paid"))
+        XCTAssertEqual(try h.timelineDetail(caseID, "resolved")?["disposition"]?.stringValue, "unfounded")
+        try h.publish(as: .hrss, "case.close", ["case_id": .string(caseID), "note": "销号"])
+        try h.waitForStatus(caseID, "closed")
+        XCTAssertEqual(try h.overview(caseID, "disposition"), "unfounded")
+
+        let paid = try h.reportClue(Harness.newID("paid"), sector: .construction)
+        try h.publish(as: .housing, "case.resolved", ["case_id": .string(paid), "amount_paid": "800.00", "workers_paid": 2])
+        try h.waitForStatus(paid, "resolved")
+        XCTAssertEqual(try h.overview(paid, "disposition"), "paid", "absent means paid")
+    }
 }

@@ -61,7 +61,7 @@ final class CaseOfficeTests: XCTestCase {
         XCTAssertEqual(n[0].event, "closed")
         XCTAssertEqual(n[0].notify, [.platform])
         XCTAssertEqual(n[0].detail, ["channel": "hotline", "clue_ref": "HL-001", "note": "已全额支付", "closed_on": "2026-03-10",
-                                     "amount_paid": "150000.00", "workers_paid": 12])
+                                     "amount_paid": "150000.00", "workers_paid": 12, "disposition": "paid"])
         assertRejected(t.state.close(CaseClose(caseID: "C-1"), context: ctx("2026-03-11")), .invalidState)
         assertRejected(t.state.resolve(CaseResolved(caseID: "C-1", amountPaid: yuan("1.00"), workersPaid: 1),
                                        from: .housing, context: ctx("2026-03-11")), .invalidState)
@@ -79,5 +79,24 @@ final class CaseOfficeTests: XCTestCase {
                        TimelineEntry(caseID: "C-1", department: .police, event: "task_force_formed", detail: ["due_on": "2026-03-05"]))
         XCTAssertEqual(CaseNotice(caseID: "C-2", event: "closed", notify: [.platform]).timelineEntry(recordedBy: .platform).detail,
                        .object([:]))
+    }
+
+    /// §7.1: a resolution without payment keeps its disposition and note, and the
+    /// close notice carries the disposition instead of figures.
+    func testAnUnfoundedResolutionClosesWithoutFigures() throws {
+        let s = sampleCase(.accepted, assignee: .housing)
+        let resolved = try applied(s.resolve(CaseResolved(caseID: "C-1", disposition: .unfounded, note: "线索不实"),
+                                             from: .housing, context: ctx("2026-03-09")))
+        XCTAssertEqual(resolved.state.resolution?.disposition, .unfounded)
+        XCTAssertNil(resolved.state.resolution?.amountPaid)
+        XCTAssertEqual(resolved.timeline[0].detail, ["disposition": "unfounded", "note": "线索不实", "by": "housing"])
+        let closed = try applied(resolved.state.close(CaseClose(caseID: "C-1"), context: ctx("2026-03-10")))
+        XCTAssertEqual(notices(closed)[0].detail?["disposition"], "unfounded")
+        XCTAssertNil(notices(closed)[0].detail?["amount_paid"])
+        for status in [CaseStatus.transferred, .taskForce, .leaderPackage] {
+            XCTAssertEqual(try applied(sampleCase(status, assignee: .housing)
+                .resolve(CaseResolved(caseID: "C-1", disposition: .mediated, note: "调解"), from: .housing,
+                         context: ctx("2026-03-09"))).state.status, .resolved, "§7.8: resolvable from \(status)")
+        }
     }
 }
