@@ -8,14 +8,15 @@ import Workflow
 /// case; the fund advances wages with the government's approval; the workers get
 /// legal aid the same day; a collective petition about the same site arrives;
 /// housing resolves the case, the advance is recovered from the contractor, and
-/// the office closes the case (销号).
+/// the office closes the case (销号). A second, short story: a hotline clue found
+/// unfounded is resolved without payment and closed (`DemoScenario+Unfounded`).
 struct DemoScenario {
     let driver: DemoDriver
     let tag: String
     /// Today in Asia/Shanghai (dates in the referral are relative to it).
     let today: Day
 
-    static let steps = 16
+    static let steps = 16 + unfoundedSteps
 
     /// The case numbers whose timelines are printed at the end.
     func run() throws -> [String] {
@@ -121,6 +122,7 @@ struct DemoScenario {
         }
         try d.step("the office closes the case (销号)", as: .hrss, CaseClose(caseID: caseID, note: "已足额支付，销号"),
                    expect: "the case closed", workers: ["worker-hrss"]) { try status(is: "closed") }
-        return [caseNo] + (petitionCase.map { [$0] } ?? [])
+        let unfounded = try unfoundedClue()
+        return [caseNo] + (petitionCase.map { [$0] } ?? []) + [unfounded]
     }
 }
