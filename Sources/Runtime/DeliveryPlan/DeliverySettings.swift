@@ -23,10 +23,16 @@ public struct DeliverySettings: Sendable, Equatable {
     /// looks at the stop flag and the periodic work); the rest of a batch is
     /// what the broker has already sent.
     public var pollTimeout: Double
+    /// Seconds between two looks at the version of the working-day calendar
+    /// (`CalendarWatch`): a committed change is used by every deadline computed
+    /// after the next look (CONTRACT §7.4 asks for 5 seconds at most).
+    public var calendarCheckInterval: Double
 
     /// The settings with the values every worker uses unless told otherwise.
     public init(maxBatch: Int = 50, maxAttempts: Int = 8, savepointBatches: Int = 20, retryPause: Double = 0.2,
-                reconnectPause: Double = 0.1, reconnectPauseCap: Double = 5, pollTimeout: Double = 1) {
+                reconnectPause: Double = 0.1, reconnectPauseCap: Double = 5, pollTimeout: Double = 1,
+                calendarCheckInterval: Double = 1) {
+        self.calendarCheckInterval = calendarCheckInterval
         self.maxBatch = maxBatch
         self.maxAttempts = maxAttempts
         self.savepointBatches = savepointBatches

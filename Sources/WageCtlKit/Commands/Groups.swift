@@ -56,7 +56,7 @@ struct RoutingGroup: ParsableCommand {
 /// `wagectl calendar …`.
 struct CalendarGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calendar", abstract: "The working-day calendar.", subcommands: [CalendarLoadCommand.self])
+        commandName: "calendar", abstract: "The working-day calendar.", subcommands: [CalendarLoadCommand.self, CalendarStatusCommand.self])
 }
 
 /// `wagectl duty-list …`.

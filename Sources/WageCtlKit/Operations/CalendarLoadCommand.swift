@@ -13,8 +13,8 @@ struct CalendarLoadCommand: ParsableCommand {
         discussion: """
         The file lists the exceptions of whole years (holidays, make-up working days). Rows are inserted or \
         updated; a day of a year in the file that is stored but not in the file is removed (the file \
-        replaces those years), unless --keep-others. Workers with periodic work reload the calendar at their \
-        next interval; restart the others (deploy/local/run.sh restart).
+        replaces those years), unless --keep-others. Every worker uses the new calendar about a second after \
+        it commits, without a restart (CONTRACT §7.4).
         """)
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

@@ -57,6 +57,7 @@ final class DatabaseAbuseTests: XCTestCase {
         "payroll_lines": ([.hrss], [], []),
         "credit_listings": ([.hrss], [.hrss], []),
         "credit_persons": ([.hrss], [.hrss], []),
+        "reference_versions": ([], [], []),
         "inspections": ([.hrss], [], []),
         "project_events": (departments, [], []),
         "department_projects": (departments, departments, []),
