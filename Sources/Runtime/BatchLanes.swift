@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Store
+import Workflow
 
 /// The lanes of a worker: one `MessageProcessor` per lane, each with its own
 /// database connection and handler. A batch is split by `OrderingKey`; each
@@ -57,6 +58,11 @@ public final class BatchLanes {
     /// Reconnects every lane's database connection (after an outage).
     public func reconnect() {
         for processor in processors { try? processor.db.reconnect() }
+    }
+
+    /// Hands `settings` to every lane (the configuration in force).
+    public func use(_ settings: WorkflowSettings) {
+        for processor in processors { processor.settings = settings }
     }
 
     /// Reloads every lane's working-day calendar.

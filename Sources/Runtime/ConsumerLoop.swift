@@ -18,7 +18,7 @@ public final class ConsumerLoop {
     let stop: StopFlag
     let logger: Logger
     var lastPeriodic = Date.distantPast
-    var calendar: CalendarWatch
+    var references: ReferenceWatch
     let processed: Counter
     let refused: Counter
     let retried: Counter
@@ -32,7 +32,7 @@ public final class ConsumerLoop {
         self.lanes = lanes
         self.stop = stop
         self.logger = logger
-        self.calendar = CalendarWatch(interval: settings.calendarCheckInterval)
+        self.references = ReferenceWatch(interval: settings.calendarCheckInterval)
         let who = lanes.primary.handler.principal.rawValue
         processed = Counter(label: "wage_messages_processed_total", dimensions: [("principal", who)])
         refused = Counter(label: "wage_messages_refused_total", dimensions: [("principal", who)])
@@ -81,7 +81,7 @@ public final class ConsumerLoop {
                 refused.increment()
             case .apply:
                 guard !stop.isSet else { pending = plan.stopRequested(); continue }
-                calendar.refreshIfDue(lanes, logger: logger)
+                references.refreshIfDue(lanes, logger: logger)
                 do {
                     let results = try lanes.process(messages)
                     count(results)
@@ -128,7 +128,7 @@ public final class ConsumerLoop {
               Date().timeIntervalSince(lastPeriodic) >= interval else { return }
         lastPeriodic = Date()
         do {
-            calendar.refreshIfDue(lanes, logger: logger)
+            references.refreshIfDue(lanes, logger: logger)
             try processor.runPeriodic()
         } catch {
             logger.warning("periodic work failed; will try at the next interval", metadata: ["error": "\(error)"])

@@ -18,7 +18,7 @@ public struct WageCtl: ParsableCommand {
         subcommands: [
             ClueGroup.self, CaseGroup.self, OfficeGroup.self, ReferralGroup.self, FundGroup.self, LegalAidGroup.self,
             PetitionGroup.self, IncidentGroup.self, GenericSendCommand.self, DeadGroup.self, RoutingGroup.self,
-            CalendarGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
+            CalendarGroup.self, ConfigGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
         ])
 
     @OptionGroup var identity: IdentityOptions

@@ -17,7 +17,7 @@ extension CaseOffice {
         let caseID = UUID().uuidString.lowercased()
         let registration = duties.responsibleDepartment(for: report.sector).map { responsible in
             CaseState.register(report, caseID: caseID, origin: origin, responsible: responsible,
-                               thresholds: settings.risk, context: workflowContext(context))
+                               thresholds: context.settings.risk, context: workflowContext(context))
         }
         guard case .success(let transition)? = registration else {
             if let existing = try CaseStore.lock(channel: report.channel, clueRef: report.clueRef, db: context.db) {

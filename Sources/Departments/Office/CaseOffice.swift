@@ -16,7 +16,8 @@ public final class CaseOffice: HandlerPart {
     let settings: OfficeSettings
     let dutyLists = DutyListCache()
 
-    /// `settings.risk` grades new clues; `settings.sweepInterval` is used by `Workers.hrss`.
+    /// `settings.sweepInterval` is used by `Workers.hrss`; new clues are graded with
+    /// the configuration in force (`HandlerContext.settings.risk`).
     public init(settings: OfficeSettings = .init()) { self.settings = settings }
 
     public let types: Set<MessageType> = [

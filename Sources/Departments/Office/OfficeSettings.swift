@@ -1,15 +1,14 @@
 import Messages
 import Workflow
 
-/// Configuration of the office worker.
+/// Process settings of the office worker. The business numbers (risk thresholds
+/// and the rest) are configuration in the database (`wage.settings`,
+/// `HandlerContext.settings`), not here.
 public struct OfficeSettings: Sendable {
-    /// Risk grading thresholds (CONTRACT §3; configuration).
-    public var risk: RiskThresholds
     /// Seconds between periodic deadline sweeps; `nil` for none.
     public var sweepInterval: Double?
 
-    public init(risk: RiskThresholds = .default, sweepInterval: Double? = 300) {
-        self.risk = risk
+    public init(sweepInterval: Double? = 300) {
         self.sweepInterval = sweepInterval
     }
 }

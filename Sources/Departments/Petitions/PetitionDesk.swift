@@ -11,10 +11,12 @@ import Workflow
 /// hrss; and, as a `CaseNoticeObserver`, records the reply 答复 to the
 /// petitioners when the petition's case is closed. See docs/departments.md.
 public final class PetitionDesk: HandlerPart, CaseNoticeObserver {
-    /// Petitioners from which a petition is a collective visit 集体访.
-    public let collectiveThreshold: Int
+    /// Petitioners from which a petition is a collective visit 集体访: the
+    /// configuration in force (`HandlerContext.settings.collectiveVisitSize`), unless
+    /// given here (tests).
+    public let collectiveThreshold: Int?
 
-    public init(collectiveThreshold: Int = PetitionState.defaultCollectiveThreshold) {
+    public init(collectiveThreshold: Int? = nil) {
         self.collectiveThreshold = collectiveThreshold
     }
 
@@ -29,7 +31,7 @@ public final class PetitionDesk: HandlerPart, CaseNoticeObserver {
         do { petition = try PetitionReceived(json: message.payload) } catch { return .reject(error) }
         let existing = try PetitionStore.load(petition.petitionNo, db: context.db)
         if let existing, existing.petition == petition { return .ack }
-        switch PetitionState.receive(petition, existing: existing, collectiveThreshold: collectiveThreshold,
+        switch PetitionState.receive(petition, existing: existing, collectiveThreshold: collectiveThreshold ?? context.settings.collectiveVisitSize,
                                      context: PetitionDesk.workflow(context)) {
         case .failure(let reason):
             return .reject(reason)

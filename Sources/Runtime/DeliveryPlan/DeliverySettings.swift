@@ -23,9 +23,9 @@ public struct DeliverySettings: Sendable, Equatable {
     /// looks at the stop flag and the periodic work); the rest of a batch is
     /// what the broker has already sent.
     public var pollTimeout: Double
-    /// Seconds between two looks at the version of the working-day calendar
-    /// (`CalendarWatch`): a committed change is used by every deadline computed
-    /// after the next look (CONTRACT §7.4 asks for 5 seconds at most).
+    /// Seconds between two looks at the versions of the working-day calendar and
+    /// the configuration (`ReferenceWatch`): a committed change is used after the
+    /// next look (CONTRACT §7.4 asks for 5 seconds at most).
     public var calendarCheckInterval: Double
 
     /// The settings with the values every worker uses unless told otherwise.

@@ -24,6 +24,8 @@ extension CaseState {
             "reported_by": .principal(origin), "sector": .string(report.sector.rawValue),
             "risk_level": .string(risk.rawValue), "workers_count": .int(report.workersCount),
             "amount_owed": .money(report.amountOwed),
+            // §7.5: the configuration the grading used
+            "settings": WorkflowSettings.recorded(thresholds),
         ]
         if let projectNo = report.projectNo { registered["project_no"] = .string(projectNo) }
         var actions: [Action] = [

@@ -14,7 +14,7 @@ public enum PetitionStatus: String, CaseIterable, Sendable, Hashable, Codable {
 /// A petition as the petitions worker keeps it.
 public struct PetitionState: Sendable, Hashable {
     /// Petitioners from which a visit counts as collective 集体访 (configuration; contract: 5).
-    public static let defaultCollectiveThreshold = 5
+    public static let defaultCollectiveThreshold = WorkflowSettings.default.collectiveVisitSize
 
     public var petition: PetitionReceived
     public var collective: Bool

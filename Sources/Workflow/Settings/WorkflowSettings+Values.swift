@@ -66,6 +66,13 @@ extension WorkflowSettings {
         }
     }
 
+    /// The risk thresholds as recorded with a grading (§7.5).
+    public static func recorded(_ risk: RiskThresholds) -> JSONValue {
+        var settings = WorkflowSettings.default
+        settings.risk = risk
+        return settings.recorded(.riskHighWorkers, .riskHighAmount, .riskMediumWorkers, .riskMediumAmount)
+    }
+
     /// `{key: value}` of the keys a decision used, for its record (§7.5 "the value
     /// in force is recorded with each decision it made").
     public func recorded(_ keys: Key...) -> JSONValue {
