@@ -12,7 +12,9 @@ final class SchemaRequiredTests: XCTestCase {
         .caseAccept: ["case_id"],
         .caseReturn: ["case_id", "reason"],
         .caseProgress: ["case_id", "note"],
-        .caseResolved: ["case_id", "amount_paid", "workers_paid"],
+        // §7.1: amount_paid and workers_paid are required for the disposition paid (the
+        // default) only, note for every other one (CatalogueTests checks those rules).
+        .caseResolved: ["case_id"],
         .caseEscalate: ["case_id", "reason"],
         .caseClose: ["case_id"],
         .caseAssignLeader: ["case_id", "leader", "leader_department"],
@@ -77,6 +79,7 @@ final class SchemaRequiredTests: XCTestCase {
         for type in MessageType.allCases {
             var required = Set(Self.required[type] ?? [])
             if type == .referralDecision { required.insert("police_case_no") }  // required with the sample's `filed`
+            if type == .caseResolved { required.formUnion(["amount_paid", "workers_paid"]) }  // with the sample's default `paid`
             var minimal = SamplePayloads.valid(for: type)
             var nulls = minimal
             for field in MessageSchemas.fields(for: type) where !required.contains(field.name) {

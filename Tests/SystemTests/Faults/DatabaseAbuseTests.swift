@@ -58,6 +58,7 @@ final class DatabaseAbuseTests: XCTestCase {
         "credit_listings": ([.hrss], [.hrss], []),
         "credit_persons": ([.hrss], [.hrss], []),
         "reference_versions": ([], [], []),
+        "settings": ([], [], []),
         "inspections": ([.hrss], [], []),
         "project_events": (departments, [], []),
         "department_projects": (departments, departments, []),

@@ -83,7 +83,8 @@ final class CaseAssigneeEventsTests: XCTestCase {
         XCTAssertEqual(t.state.status, .resolved)
         XCTAssertEqual(t.state.resolution, CaseResolution(amountPaid: yuan("120000.50"), workersPaid: 11, note: "分期支付",
                                                           resolvedBy: .housing, resolvedAt: c.now))
-        XCTAssertEqual(t.timeline.first?.detail, ["amount_paid": "120000.50", "workers_paid": 11, "note": "分期支付", "by": "housing"])
+        XCTAssertEqual(t.timeline.first?.detail, ["disposition": "paid", "amount_paid": "120000.50", "workers_paid": 11,
+                                                  "note": "分期支付", "by": "housing"])
         XCTAssertFalse(t.state.isOverdue(asOf: d("2027-01-01")), "a resolved case is never overdue")
     }
 
