@@ -22,7 +22,8 @@ public enum ConsoleMain {
                      body: .init(byteBuffer: ByteBuffer(string: Templates.css)))
         }
         router.get("/health") { _, _ in "ok" }
-        LoginRoutes(gate: gate, throttle: LoginThrottle(limit: settings.throttleLimit, window: settings.throttleWindow))
+        LoginRoutes(gate: gate, throttle: LoginThrottle(perLogin: settings.throttlePerLogin, perAddress: settings.throttlePerAddress,
+                                           window: settings.throttleWindow))
             .register(router)
         CaseRoutes(gate: gate, acts: ActSender(connections: connections, staff: staff, settings: settings)).register(router)
         return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port),

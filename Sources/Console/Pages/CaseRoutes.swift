@@ -59,6 +59,13 @@ struct CaseRoutes: Sendable {
 
     /// CSV with a UTF-8 BOM, so that Excel and WPS read the Chinese correctly.
     static func csv(_ rows: [CaseRow]) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                        .contentDisposition: "attachment; filename=\"cases.csv\""],
+                 body: .init(byteBuffer: ByteBuffer(string: csvText(rows))))
+    }
+
+    /// The CSV text: BOM, header, one line per case; a cell starting with = + - @ gets a quote (no formulas).
+    static func csvText(_ rows: [CaseRow]) -> String {
         func field(_ s: String) -> String {
             let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s  // no formula injection
             return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -69,9 +76,7 @@ struct CaseRoutes: Sendable {
                      Labels.risks[r.risk] ?? r.risk, r.dueOn ?? "", String(r.workers), r.amountOwed, r.overdue ? "是" : "否"]
                 .map(field).joined(separator: ",") + "\r\n"
         }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"cases.csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
+        return text
     }
 
     func show(_ request: Request, _ context: ConsoleContext, verdict: Verdict?, person given: Person? = nil) async throws -> Response {

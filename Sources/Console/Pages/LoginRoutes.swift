@@ -35,8 +35,7 @@ struct LoginRoutes: Sendable {
             return self.form(error: "表单已过期，请重新登录。", status: .forbidden)
         }
         let login = form["login"] ?? ""
-        let keys = ["login:" + login, "address:" + address]
-        guard await throttle.allows(keys) else {
+        guard await throttle.allows(login: login, address: address) else {
             ConsoleLog.logger.warning("login throttled: \(login) from \(address)")
             await gate.staff.audit("login_throttled", outcome: "refused", login: login, department: nil, address: address)
             return self.form(error: "登录失败次数过多，请稍后再试。", status: .tooManyRequests)
@@ -46,12 +45,12 @@ struct LoginRoutes: Sendable {
         // A missing account costs a bcrypt check too, so timing does not tell which logins exist.
         let ok = Bcrypt.verify(password, hash: member?.passwordHash ?? Self.dummyHash)
         guard let member, ok, !member.disabled else {
-            await throttle.recordFailure(keys)
+            await throttle.recordFailure(login: login, address: address)
             await gate.staff.audit("login_failed", outcome: "refused", login: login, department: member?.department,
                                    address: address, detail: ["disabled": .bool(member?.disabled ?? false)])
             return self.form(error: member?.disabled == true && ok ? "账号已停用。" : "账号或密码错误。", status: .unauthorized)
         }
-        await throttle.recordSuccess(login: "login:" + login)
+        await throttle.recordSuccess(login: login)
         let started = await gate.sessions.start(login: member.login)
         await gate.staff.audit("login", outcome: "ok", login: member.login, department: member.department, address: address)
         var headers: HTTPFields = [.location: "/cases"]

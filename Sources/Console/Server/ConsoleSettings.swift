@@ -8,8 +8,9 @@ struct ConsoleSettings: Sendable {
     var secureCookies = false
     /// Idle lifetime of a session.
     var sessionLifetime: TimeInterval = 30 * 60
-    /// Failed logins allowed per login and per address within `throttleWindow`.
-    var throttleLimit = 5
+    /// Failed logins allowed per login name, and per client address, within `throttleWindow`.
+    var throttlePerLogin = 5
+    var throttlePerAddress = 30
     var throttleWindow: TimeInterval = 15 * 60
     /// How long an act waits for the router's decision, then for the receiver's.
     var decisionWait: TimeInterval = 5
