@@ -75,7 +75,7 @@ struct CaseView: Sendable {
     func context(names: [String: String], viewer: Principal) -> [String: Any] {
         var ctx = row.context
         ctx["timeline"] = timeline.map { e -> [String: Any] in
-            ["seq": e.seq, "at": e.at, "department": Labels.department(e.department), "event": e.event,
+            ["seq": e.seq, "at": e.at, "department": Labels.department(e.department), "event": Labels.event(e.event),
              "actor": e.actor.map { login in names[login].map { "\($0)（\(login)）" } ?? login } ?? "—",
              "detail": viewer == .hrss ? e.detail : PersonalDataMasking.mask(e.detail)]
         }

@@ -21,6 +21,16 @@ enum Labels {
         ("litigation", "诉讼"), ("referred_police", "移送公安立案"), ("other_channel", "其他渠道解决"),
     ]
 
+    static let events: [String: String] = [
+        "registered": "登记", "transferred": "转办", "received": "签收", "accepted": "受理", "returned": "退回",
+        "progress": "进展", "resolved": "办结", "escalated": "申请升级", "task_force": "成立专班",
+        "task_force_formed": "成立专班", "leader_package": "领导包案", "leader_assigned": "确定包案领导",
+        "closed": "销号", "notice": "通知",
+    ]
+
+    /// An event in Chinese, with its code (the timeline keeps the contract's codes).
+    static func event(_ code: String) -> String { events[code].map { "\($0)（\(code)）" } ?? code }
+
     static func department(_ code: String?) -> String { code.map { departments[$0] ?? $0 } ?? "—" }
     static func status(_ code: String) -> String { statuses[code] ?? code }
 
