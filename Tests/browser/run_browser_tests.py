@@ -62,7 +62,10 @@ def click(d, element):
     """Clicks a submit button or link and waits for the next page."""
     page = d.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(d, 15).until(EC.staleness_of(page))
+    try:
+        WebDriverWait(d, 15).until(EC.staleness_of(page))
+    except Exception:
+        raise AssertionError("no new page after the click; at %s: %s" % (d.current_url, text(d)[:300]))
 
 
 def login(d, who, password=PASSWORD):
