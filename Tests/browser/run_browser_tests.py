@@ -12,7 +12,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ENV_FILE = os.environ["WAGE_STACK_ENV"]
@@ -59,12 +59,17 @@ def browser():
 
 
 def click(d, element):
-    """Clicks a submit button or link and waits for the next page."""
-    page = d.find_element(By.TAG_NAME, "html")
+    """Clicks a submit button or link and waits until the next page has loaded
+    (the old page's marker is gone and the new document is complete)."""
+    d.execute_script("window.__wageOldPage = true")
     element.click()
+
+    def loaded(driver):
+        return driver.execute_script(
+            "return window.__wageOldPage === undefined && document.readyState === 'complete'")
     try:
-        WebDriverWait(d, 15).until(EC.staleness_of(page))
-    except Exception:
+        WebDriverWait(d, 15, poll_frequency=0.1, ignored_exceptions=(WebDriverException,)).until(loaded)
+    except TimeoutException:
         raise AssertionError("no new page after the click; at %s: %s" % (d.current_url, text(d)[:300]))
 
 
