@@ -11,6 +11,7 @@ import PackageDescription
 /// - `Runtime`: the shared worker runtime (consumer thread, inbox/outbox, relay, lifecycle).
 /// - `Router`, `Departments`: the router service and the department handlers.
 /// - `WageCtlKit`: the back-office CLI.
+/// - `Console`: the staff web console (hummingbird), acting as the logged-in person's department.
 let package = Package(
     name: "wage-workflow",
     platforms: [.macOS(.v14)],
@@ -24,6 +25,7 @@ let package = Package(
         .executable(name: "worker-justice", targets: ["worker-justice"]),
         .executable(name: "worker-finance", targets: ["worker-finance"]),
         .executable(name: "wage-bench", targets: ["wage-bench"]),
+        .executable(name: "wage-console", targets: ["wage-console"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
@@ -34,6 +36,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics.git", from: "1.2.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        // The staff console (issue 20): HTTP server, bcrypt, templates
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // C system libraries
@@ -87,6 +95,20 @@ let package = Package(
             dependencies: [
                 "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
+        // The staff console (工作台): pages in Chinese, sessions, acts signed by the person
+        .target(
+            name: "Console",
+            dependencies: [
+                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Thin executables
@@ -94,6 +116,7 @@ let package = Package(
             name: "wage-router",
             dependencies: ["Router", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "wagectl", dependencies: ["WageCtlKit"]),
+        .executableTarget(name: "wage-console", dependencies: ["Console"]),
         .executableTarget(name: "worker-hrss", dependencies: ["Departments", "Runtime"]),
         .executableTarget(name: "worker-housing", dependencies: ["Departments", "Runtime", "Messages", "Workflow"]),
         .executableTarget(name: "worker-police", dependencies: ["Departments", "Runtime"]),
@@ -121,6 +144,7 @@ let package = Package(
         .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
         .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Messages", "Duties"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Messages", "Duties"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),

@@ -31,6 +31,7 @@ PROCESSES=(
   "worker-petitions|worker-petitions"
   "worker-justice|worker-justice"
   "worker-finance|worker-finance"
+  "wage-console|wage-console --port ${WAGE_CONSOLE_PORT:-8080}"
 )
 
 pid_of() { local f="$LOCAL/run/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
@@ -40,7 +41,7 @@ start_all() {
   command -v swift >/dev/null || die "swift not found on PATH (expected /opt/swift/usr/bin)"
   say "building (the first build on 2 cores takes a few minutes)"
   local product
-  for product in wage-router wagectl worker-hrss worker-housing worker-police worker-petitions worker-justice worker-finance; do
+  for product in wage-router wagectl wage-console worker-hrss worker-housing worker-police worker-petitions worker-justice worker-finance; do
     swift build --product "$product" 2>&1 | grep -E 'error' | grep -v '^\[' || true
   done
   local bin; bin=$(swift build --show-bin-path)

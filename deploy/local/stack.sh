@@ -64,6 +64,8 @@ ensure_secrets() {
     key="AMQP_PASSWORD_$(echo "$p" | tr a-z- A-Z_)"
     grep -q "^$key=" "$f" || echo "$key=$(secret)" >>"$f"
   done
+  # the staff console's own database login (staff accounts and its audit only)
+  grep -q "^PG_PASSWORD_CONSOLE=" "$f" || echo "PG_PASSWORD_CONSOLE=$(secret)" >>"$f"
 }
 secret_of() { grep "^$1=" "$LOCAL/secrets.env" | head -1 | cut -d= -f2-; }
 
@@ -121,6 +123,7 @@ SQL
     role="wage_$p"; pw=$(secret_of "PG_PASSWORD_$(echo "$p" | tr a-z A-Z)")
     sql+="ALTER ROLE $role LOGIN PASSWORD '$pw'; GRANT CONNECT ON DATABASE wage TO $role;"
   done
+  sql+="ALTER ROLE wage_console LOGIN PASSWORD '$(secret_of PG_PASSWORD_CONSOLE)'; GRANT CONNECT ON DATABASE wage TO wage_console;"
   psql_super wage <<<"$sql" || die "setting the principals' database passwords failed (did the roles migration run?)"
 }
 
@@ -212,6 +215,9 @@ write_env() {
       echo "WAGE_AMQP_URL_$up=amqp://$p:$(secret_of "AMQP_PASSWORD_$up")@127.0.0.1:$AMQP_PORT/wage"
     done
     echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@127.0.0.1:$AMQP_PORT/wage"
+    # the staff console (wage-console): its own login, and where it listens
+    echo "WAGE_DATABASE_URL_CONSOLE=postgres://wage_console:$(secret_of PG_PASSWORD_CONSOLE)@127.0.0.1:$PG_PORT/wage"
+    echo "WAGE_CONSOLE_URL=http://127.0.0.1:${WAGE_CONSOLE_PORT:-8080}"
     echo "WAGE_PG_PORT=$PG_PORT"
     echo "WAGE_AMQP_PORT=$AMQP_PORT"
     echo "WAGE_AMQP_TLS_PORT=$TLS_PORT"

@@ -37,5 +37,31 @@ else
   swift test --skip-build 2>&1 | tee "$LOCAL/test.log"
 fi
 status=${PIPESTATUS[0]}
+
+# The staff console in a real browser (issue 20): Debian's chromium and its driver,
+# Selenium from PyPI in a venv under .local, against the running system.
+if [ $# -eq 0 ] || [ "${WAGE_BROWSER_TESTS:-}" = 1 ]; then
+  say "browser tests: installing chromium, chromium-driver, fonts-noto-cjk and Selenium (cached after the first run)"
+  browser_status=0
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+    apt-get install -y --no-install-recommends --no-upgrade chromium chromium-driver fonts-noto-cjk >"$LOCAL/apt-browser.log" 2>&1 \
+      || { say "installing chromium failed (see $LOCAL/apt-browser.log)"; browser_status=1; }
+  fi
+  venv="$LOCAL/browser-venv"
+  if [ $browser_status -eq 0 ] && ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q selenium; } || { say "installing Selenium failed"; browser_status=1; }
+  fi
+  if [ $browser_status -eq 0 ]; then
+    export WAGE_CONSOLE_PORT=${WAGE_CONSOLE_PORT:-8080}
+    bash deploy/local/run.sh start >"$LOCAL/browser-run.log" 2>&1 || { say "starting the system failed (see $LOCAL/browser-run.log)"; browser_status=1; }
+  fi
+  if [ $browser_status -eq 0 ]; then
+    WAGECTL="$(swift build --show-bin-path)/wagectl" WAGE_SCREENSHOTS="${WAGE_SCREENSHOTS:-$LOCAL}" \
+      timeout 600 "$venv/bin/python" Tests/browser/run_browser_tests.py 2>&1 | tee -a "$LOCAL/test.log"
+    browser_status=${PIPESTATUS[0]}
+    bash deploy/local/run.sh stop >/dev/null 2>&1 || true
+  fi
+  [ $browser_status -eq 0 ] || { say "browser tests failed"; [ "$status" -eq 0 ] && status=1; }
+fi
 say "finished in $(( $(date +%s) - start )) s with exit code $status"
 exit "$status"

@@ -62,6 +62,9 @@ final class DatabaseAbuseTests: XCTestCase {
         "inspections": ([.hrss], [], []),
         "project_events": (departments, [], []),
         "department_projects": (departments, departments, []),
+        // the staff console (sql/0150): written by wage_admin and wage_console only, no principal
+        "staff": ([], [], []),
+        "console_audit": ([], [], []),
     ]
 
     func testEveryRoleHasExactlyTheDocumentedWritesAndEveryOtherWriteIsRefused() throws {
