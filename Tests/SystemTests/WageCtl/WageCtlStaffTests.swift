@@ -59,7 +59,10 @@ final class WageCtlStaffTests: XCTestCase {
             XCTAssertEqual(try h.value("SELECT has_table_privilege('wage_console', $1, $2)::text", [table, privilege]),
                            expected, "wage_console \(privilege) \(table)")
         }
-        // The audit is append-only, also for its owner.
-        XCTAssertThrowsError(try h.rows("UPDATE wage.console_audit SET action = 'x' WHERE true"))
+        // The audit is append-only, also for its owner (a row-level trigger: give it a row to refuse).
+        let id = try XCTUnwrap(try h.value(
+            "INSERT INTO wage.console_audit (action, outcome, subject) VALUES ('test', 'ok', 'append-only check') RETURNING id::text"))
+        XCTAssertThrowsError(try h.rows("UPDATE wage.console_audit SET action = 'x' WHERE id = $1::bigint", [id]))
+        XCTAssertThrowsError(try h.rows("DELETE FROM wage.console_audit WHERE id = $1::bigint", [id]))
     }
 }
