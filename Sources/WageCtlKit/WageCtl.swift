@@ -19,6 +19,7 @@ public struct WageCtl: ParsableCommand {
             ClueGroup.self, CaseGroup.self, OfficeGroup.self, ReferralGroup.self, FundGroup.self, LegalAidGroup.self,
             PetitionGroup.self, IncidentGroup.self, GenericSendCommand.self, DeadGroup.self, RoutingGroup.self,
             CalendarGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
+            CreditGroup.self,  // §9 credit discipline (issue 19)
         ])
 
     @OptionGroup var identity: IdentityOptions
