@@ -15,15 +15,24 @@ class CreditSystemTestCase: XCTestCase {
     var clock: TestClock!
     var today: Day!
 
+    /// The workers `setUp` starts (a test may start others later).
+    class var startedWorkers: [Principal] { [.hrss, .housing, .market] }
+
     override func setUp() async throws {
         h = try Harness()
         try h.purgeQueues()
         try h.startRouter()
         today = Day(shanghai: Date())
         clock = TestClock(shanghaiNoonOf: today)
-        try h.startWorker(.hrss, clock: clock) { Workers.hrss(settings: .init(sweepInterval: nil)) }
-        for sector in [Principal.housing, .market] {
-            try h.startWorker(sector, clock: clock) { Workers.sector(sector) }
+        for principal in Self.startedWorkers { try start(principal) }
+    }
+
+    /// Starts worker-hrss (no sweep) or the sector worker of `principal` on the test clock.
+    func start(_ principal: Principal) throws {
+        if principal == .hrss {
+            try h.startWorker(.hrss, clock: clock) { Workers.hrss(settings: .init(sweepInterval: nil)) }
+        } else {
+            try h.startWorker(principal, clock: clock) { Workers.sector(principal) }
         }
     }
 
