@@ -18,6 +18,7 @@ public enum Workers {
             parts: [
                 CaseOffice(settings: settings), CaseNoticeRecorder(), OfficeIncidentDesk(),
                 ReferralTracking(), FundTracking(), LegalAidTracking(),
+                CreditDesk(),  // §9 credit discipline (issue 19)
             ],
             periodicInterval: settings.sweepInterval)
     }
@@ -26,7 +27,10 @@ public enum Workers {
     /// agriculture, market): the same code, run for `principal`.
     public static func sector(_ principal: Principal) -> CompositeHandler {
         let ledger = SectorLedger(principal: principal)
-        return CompositeHandler(principal: principal, parts: [ledger, CaseNoticeRecorder(observers: [ledger])])
+        return CompositeHandler(principal: principal, parts: [
+            ledger, CaseNoticeRecorder(observers: [ledger]),
+            SectorCreditCopy(principal: principal),  // §9 credit discipline (issue 19)
+        ])
     }
 
     /// `worker-petitions`: the petitions office (信访局).

@@ -20,6 +20,7 @@ public struct WageCtl: ParsableCommand {
             PetitionGroup.self, IncidentGroup.self, GenericSendCommand.self, DeadGroup.self, RoutingGroup.self,
             CalendarGroup.self, ConfigGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
             StaffGroup.self,
+            CreditGroup.self,  // §9 credit discipline (issue 19)
         ])
 
     @OptionGroup var identity: IdentityOptions

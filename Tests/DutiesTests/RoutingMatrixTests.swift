@@ -44,6 +44,9 @@ final class RoutingMatrixTests: XCTestCase {
         .petitionReceived: ([.petitions], [.petitions]),
         .incidentAlert: ([.petitions], [.hrss, .police]),
         .messageRejected: (anyDepartment, nil),
+        // §9 credit discipline (issue 19)
+        .creditList: ([.hrss], [.hrss, .housing, .market]),
+        .creditDelist: ([.hrss], [.hrss, .housing, .market]),
     ]
 
     func testMatrixCoversEveryMessageType() {

@@ -146,6 +146,14 @@ final class SchemaMalformedTests: XCTestCase {
         Case(.messageRejected, "original_message_id", long129, "original_message_id"),
         Case(.messageRejected, "original_body", 5, "original_body"),
         Case(.messageRejected, "original_body", "", nil),
+        // §9 credit discipline (issue 19)
+        Case(.creditList, "basis", [], "basis"),
+        Case(.creditList, "basis", ["   "], "basis.0"),
+        Case(.creditList, "decided_on", "2026-02-30", "decided_on"),
+        Case(.creditList, "persons.0.role", nil, "persons.0.role"),
+        Case(.creditList, "persons", [], nil),
+        Case(.creditDelist, "corrected_on", nil, "corrected_on"),
+        Case(.creditDelist, "reason", "paid", "reason"),
     ]
 
     func testEveryCase() {

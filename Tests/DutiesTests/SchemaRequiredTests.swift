@@ -39,6 +39,9 @@ final class SchemaRequiredTests: XCTestCase {
         .petitionReceived: ["petition_no", "petitioners", "form", "wage_related"],
         .incidentAlert: ["petition_no", "people"],
         .messageRejected: ["original_message_id", "original_type", "reason", "original_sender"],
+        // §9 credit discipline (issue 19)
+        .creditList: ["credit_code", "name", "basis", "decided_on"],
+        .creditDelist: ["credit_code", "reason"],
     ]
 
     func testEverySampleIsValid() {
@@ -80,6 +83,7 @@ final class SchemaRequiredTests: XCTestCase {
             var required = Set(Self.required[type] ?? [])
             if type == .referralDecision { required.insert("police_case_no") }  // required with the sample's `filed`
             if type == .caseResolved { required.formUnion(["amount_paid", "workers_paid"]) }  // with the sample's default `paid`
+            if type == .creditDelist { required.insert("corrected_on") }  // required with the sample's `early_removal`
             var minimal = SamplePayloads.valid(for: type)
             var nulls = minimal
             for field in MessageSchemas.fields(for: type) where !required.contains(field.name) {

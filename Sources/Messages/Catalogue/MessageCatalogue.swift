@@ -23,6 +23,7 @@ public enum MessageCatalogue {
         // Part II §8: construction projects
 
         // Part II §9: credit discipline
+        CreditList.self, CreditDelist.self,
 
         // Department returns
 

@@ -45,6 +45,8 @@ public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
     // ---- Part II §8: construction projects (issue 18) ----
 
     // ---- Part II §9: credit discipline (issue 19) ----
+    case creditList = "credit.list"
+    case creditDelist = "credit.delist"
 
     // ---- Department returns (issue 22) ----
 }
