@@ -57,6 +57,16 @@ extension Harness {
         }
     }
 
+    /// Waits until `messageID` is refused by anyone (the router or a worker) and returns the reason.
+    func waitRejection(_ messageID: String, file: StaticString = #filePath, line: UInt = #line) throws -> String? {
+        var reason: String?
+        try waitUntil("\(messageID) refused", file: file, line: line) {
+            reason = try value("SELECT reason FROM wage.rejections WHERE message_id = $1 LIMIT 1", [messageID])
+            return reason != nil
+        }
+        return reason
+    }
+
     /// The case's timeline as `department:event`, in order.
     func timeline(_ caseID: String) throws -> [String] {
         try rows("SELECT department, event FROM wage.case_timeline WHERE case_id = $1::uuid ORDER BY seq", [caseID])
