@@ -57,6 +57,7 @@ final class DatabaseAbuseTests: XCTestCase {
         "payroll_lines": ([.hrss], [], []),
         "credit_listings": ([.hrss], [.hrss], []),
         "credit_persons": ([.hrss], [.hrss], []),
+        "department_credit_listings": (departments, departments, []),
         "reference_versions": ([], [], []),
         "settings": ([], [], []),
         "inspections": ([.hrss], [], []),
