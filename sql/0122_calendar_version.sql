@@ -11,15 +11,17 @@ CREATE TABLE wage.reference_versions (
 COMMENT ON TABLE wage.reference_versions IS 'Version counters of reference data the workers cache (calendar: bumped by a trigger on wage.calendar). Read by every principal.';
 INSERT INTO wage.reference_versions (name, version) VALUES ('calendar', 1);
 
-CREATE FUNCTION wage.bump_calendar_version() RETURNS trigger
+-- One trigger function for every versioned table: the version's name is the
+-- trigger's argument (0123 uses it for wage.settings).
+CREATE FUNCTION wage.bump_reference_version() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = wage, pg_temp AS $$
 BEGIN
-    UPDATE wage.reference_versions SET version = version + 1, changed_at = now() WHERE name = 'calendar';
+    UPDATE wage.reference_versions SET version = version + 1, changed_at = now() WHERE name = TG_ARGV[0];
     RETURN NULL;
 END $$;
-REVOKE ALL ON FUNCTION wage.bump_calendar_version() FROM PUBLIC;
+REVOKE ALL ON FUNCTION wage.bump_reference_version() FROM PUBLIC;
 CREATE TRIGGER calendar_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON wage.calendar
-    FOR EACH STATEMENT EXECUTE FUNCTION wage.bump_calendar_version();
+    FOR EACH STATEMENT EXECUTE FUNCTION wage.bump_reference_version('calendar');
 
 DO $$
 DECLARE r text;

@@ -29,15 +29,8 @@ INSERT INTO wage.settings (key, value, note) VALUES
     ('calendar.lookahead_days', '60', '§7.4: days ahead that must be in a loaded calendar year');
 
 INSERT INTO wage.reference_versions (name, version) VALUES ('settings', 1);
-CREATE FUNCTION wage.bump_settings_version() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = wage, pg_temp AS $$
-BEGIN
-    UPDATE wage.reference_versions SET version = version + 1, changed_at = now() WHERE name = 'settings';
-    RETURN NULL;
-END $$;
-REVOKE ALL ON FUNCTION wage.bump_settings_version() FROM PUBLIC;
 CREATE TRIGGER settings_version_bump AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON wage.settings
-    FOR EACH STATEMENT EXECUTE FUNCTION wage.bump_settings_version();
+    FOR EACH STATEMENT EXECUTE FUNCTION wage.bump_reference_version('settings');
 
 DO $$
 DECLARE r text;
