@@ -13,7 +13,10 @@ final class ConsoleSecurityTests: XCTestCase {
         // Another id with a made-up signature, a changed signature, garbage: forged.
         let other = String(repeating: "a", count: 64)
         guard case .forged = await store.lookup(other + "." + cookie.split(separator: ".")[1]) else { return XCTFail() }
-        guard case .forged = await store.lookup(cookie.dropLast() + "0") else { return XCTFail() }
+        // Change the signature's last digit to a different one (appending a fixed "0" would
+        // give back the same cookie whenever the digit already was "0").
+        let changed = cookie.dropLast() + (cookie.last == "0" ? "1" : "0")
+        guard case .forged = await store.lookup(String(changed)) else { return XCTFail("a changed signature was accepted") }
         guard case .forged = await store.lookup("zhangwei") else { return XCTFail() }
         await store.end(id)
         guard case .ended = await store.lookup(cookie) else { return XCTFail("a logged-out session still works") }
