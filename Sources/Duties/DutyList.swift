@@ -53,9 +53,11 @@ public struct DutyList: Sendable, Equatable {
         principals.first { $0.code == principal }
     }
 
-    /// Whether `sender` may send `type`.
+    /// Whether `sender` may send `type` (for some project, where the project's
+    /// regulator may send it: the router then checks it is this project's).
     public func maySend(_ sender: Principal, _ type: MessageType) -> Bool {
-        duties[type]?.senders.contains(sender) ?? false
+        guard let duty = duties[type] else { return false }
+        return duty.senders.contains(sender) || (duty.regulatorMaySend && regulatesProjects(sender))
     }
 
     /// Whether `principal` regulates some sector with construction projects (CONTRACT §8).

@@ -147,7 +147,9 @@ struct MessageDutyParser {
         let matches: Bool
         switch (MessageSchemas.field(field, of: type)?.kind, expected) {
         case (.principal?, .principal), (.sector?, .sector): matches = true
-        case (.array(of: .principal, _)?, .array(of: .principal, _)): matches = true
+        // A field restricted to some sectors (project.register: those with construction projects).
+        case (.enumeration(let values)?, .sector): matches = !values.isEmpty && values.allSatisfy { Sector(rawValue: $0) != nil }
+        case (.array(of: .principal, _, _)?, .array(of: .principal, _, _)): matches = true
         default: matches = false
         }
         guard matches else {

@@ -47,7 +47,27 @@ final class RoutingMatrixTests: XCTestCase {
         // §9 credit discipline (issue 19)
         .creditList: ([.hrss], [.hrss, .housing, .market]),
         .creditDelist: ([.hrss], [.hrss, .housing, .market]),
+        // §8 construction projects, for a registered construction project (regulator: housing).
+        .projectRegister: ([.housing], [.hrss, .housing]),
+        .projectCompleted: ([.housing], [.hrss, .housing]),
+        .depositPaid: ([.hrss], [.hrss]),
+        .depositDrawn: ([.hrss], [.hrss, .housing]),
+        .depositReleased: ([.hrss], [.hrss, .housing]),
+        .accountOpened: ([.bank], [.hrss, .housing]),
+        .accountFunded: ([.bank], [.hrss, .housing]),
+        .accountAlert: ([.bank], [.hrss, .housing]),
+        .accountStatement: ([.bank], [.hrss]),
+        .rosterEnrol: ([.platform, .housing], [.hrss]),
+        .payrollSubmitted: ([.platform], [.hrss]),
+        .inspectionRecorded: ([.hrss, .housing], [.hrss, .housing]),
     ]
+
+    /// The project types whose `from` names the regulator (housing for the samples'
+    /// construction project) rather than fixed principals.
+    static let regulatorSends: Set<MessageType> = [.projectRegister, .projectCompleted, .rosterEnrol, .inspectionRecorded]
+
+    /// The router's project directory in these tests: every sample project is a construction project.
+    static func constructionProject(_ projectNo: String) -> Sector? { .construction }
 
     func testMatrixCoversEveryMessageType() {
         XCTAssertEqual(Set(Self.expected.keys), Set(MessageType.allCases))
@@ -57,10 +77,13 @@ final class RoutingMatrixTests: XCTestCase {
         let list = try shipped()
         for type in MessageType.allCases {
             guard let (from, to) = Self.expected[type] else { XCTFail("no expectation for \(type)"); continue }
-            XCTAssertEqual(list.duty(for: type)?.senders, from.sorted(), "senders of \(type.rawValue)")
+            let fixedSenders = Self.regulatorSends.contains(type) ? from.filter { $0 != .housing } : from
+            XCTAssertEqual(list.duty(for: type)?.senders, fixedSenders.sorted(), "senders of \(type.rawValue)")
+            XCTAssertEqual(list.duty(for: type)?.regulatorMaySend, Self.regulatorSends.contains(type), type.rawValue)
             let body = SamplePayloads.valid(for: type)
             for principal in Principal.allCases {
-                let decision = route(type: type.rawValue, sender: principal.rawValue, body: body, dutyList: list)
+                let decision = route(type: type.rawValue, sender: principal.rawValue, body: body, dutyList: list,
+                                     projects: Self.constructionProject)
                 let label = "\(type.rawValue) from \(principal.rawValue)"
                 guard from.contains(principal) else {
                     XCTAssertEqual(decision, .reject(.forbiddenSender), label)

@@ -6,22 +6,27 @@ public indirect enum FieldKind: Sendable, Equatable {
     case string(minLength: Int, maxLength: Int)
     /// A JSON string that is one of `values`.
     case enumeration([String])
-    /// A JSON integer `>= min` and `<= SchemaBounds.maxInt` (an integral value in
-    /// exponent notation, `1e2`, reads as the integer 100).
-    case int(min: Int)
+    /// A JSON integer `>= min` and `<= max` (at most `SchemaBounds.maxInt`; an integral
+    /// value in exponent notation, `1e2`, reads as the integer 100).
+    case int(min: Int, max: Int = SchemaBounds.maxInt)
     /// A JSON `true` or `false`.
     case bool
     /// A decimal string in yuan, at most 2 decimals, `> 0` and `<= Money.wireMaximum`
     /// (`Money(yuan:)`). A JSON number is an error.
     case money
+    /// A decimal string in yuan like `money` that may also be zero (`"0.00"`): figures
+    /// that are legitimately nothing (a statement's outflow, a line's `paid`, CONTRACT §8.1).
+    case amount
+    /// A calendar month `YYYY-MM` (2000-01 ... 2100-12), e.g. a payroll's or a statement's month.
+    case month
     /// An ISO `YYYY-MM-DD` date (`Day(iso:)`) within `SchemaBounds.days`.
     case day
     /// An RFC 3339 instant, e.g. `2026-03-01T09:30:00+08:00`.
     case instant
     /// A JSON object with these fields (unknown extra fields allowed).
     case object([FieldSpec])
-    /// A JSON array of at least `minCount` elements, each of kind `of`.
-    case array(of: FieldKind, minCount: Int)
+    /// A JSON array of `minCount...maxCount` elements, each of kind `of`.
+    case array(of: FieldKind, minCount: Int, maxCount: Int = SchemaBounds.maxArrayCount)
     /// A principal code of CONTRACT §1 (`Principal`).
     case principal
     /// A sector code of CONTRACT §1 (`Sector`).
@@ -110,8 +115,13 @@ public enum SchemaBounds {
     public static let maxProjectNoLength = 64
     /// Longest `original_body` of a `message.rejected` (the §2 body limit).
     public static let maxBodyLength = 262_144
+    /// Most elements of an array field unless its kind says fewer (the body limit
+    /// of CONTRACT §2 keeps real arrays far below it).
+    public static let maxArrayCount = 100_000
     /// Largest count (`int` fields): the database stores counts as `integer`.
     public static let maxInt = Int(Int32.max)
     /// Accepted dates: 2000-01-01 ... 2100-12-31.
     public static let days: ClosedRange<Day> = Day(year: 2000, month: 1, day: 1)!...Day(year: 2100, month: 12, day: 31)!
+    /// Accepted months: 2000-01 ... 2100-12 (the months of `days`).
+    public static let months: ClosedRange<Month> = Month(of: days.lowerBound)...Month(of: days.upperBound)
 }

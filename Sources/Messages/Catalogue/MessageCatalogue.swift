@@ -21,6 +21,9 @@ public enum MessageCatalogue {
         // Part II §7: the office
 
         // Part II §8: construction projects
+        ProjectRegister.self, ProjectCompleted.self, DepositPaid.self, DepositDrawn.self, DepositReleased.self,
+        AccountOpened.self, AccountFunded.self, AccountAlert.self, AccountStatement.self, RosterEnrol.self,
+        PayrollSubmitted.self, InspectionRecorded.self,
 
         // Part II §9: credit discipline
         CreditList.self, CreditDelist.self,

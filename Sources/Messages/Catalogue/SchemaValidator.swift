@@ -49,13 +49,17 @@ public enum SchemaValidator {
             guard case .string(let s) = value, isValid(s, minLength: minLength, maxLength: maxLength) else { return path }
         case .enumeration(let values):
             guard case .string(let s) = value, values.contains(s) else { return path }
-        case .int(let min):
-            guard let n = value.intValue, n >= min, n <= SchemaBounds.maxInt else { return path }
+        case .int(let min, let max):
+            guard let n = value.intValue, n >= min, n <= Swift.min(max, SchemaBounds.maxInt) else { return path }
         case .bool:
             guard case .bool = value else { return path }
         case .money:
             guard case .string(let s) = value, let money = Money(yuan: s), money > .zero,
                   money <= Money.wireMaximum else { return path }
+        case .amount:
+            guard case .string(let s) = value, let money = Money(yuan: s), money <= Money.wireMaximum else { return path }
+        case .month:
+            guard case .string(let s) = value, let month = Month(iso: s), SchemaBounds.months.contains(month) else { return path }
         case .day:
             guard case .string(let s) = value, let day = Day(iso: s), SchemaBounds.days.contains(day) else { return path }
         case .instant:
@@ -63,8 +67,8 @@ public enum SchemaValidator {
         case .object(let fields):
             guard case .object(let object) = value else { return path }
             return check(object: object, fields: fields, prefix: path + ".")
-        case .array(let element, let minCount):
-            guard case .array(let items) = value, items.count >= minCount else { return path }
+        case .array(let element, let minCount, let maxCount):
+            guard case .array(let items) = value, items.count >= minCount, items.count <= maxCount else { return path }
             for (index, item) in items.enumerated() {
                 if let problem = check(value: item, kind: element, path: "\(path)[\(index)]") { return problem }
             }

@@ -43,6 +43,18 @@ public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
     // ---- Part II §7: the office (issue 17) ----
 
     // ---- Part II §8: construction projects (issue 18) ----
+    case projectRegister = "project.register"
+    case projectCompleted = "project.completed"
+    case depositPaid = "deposit.paid"
+    case depositDrawn = "deposit.drawn"
+    case depositReleased = "deposit.released"
+    case accountOpened = "account.opened"
+    case accountFunded = "account.funded"
+    case accountAlert = "account.alert"
+    case accountStatement = "account.statement"
+    case rosterEnrol = "roster.enrol"
+    case payrollSubmitted = "payroll.submitted"
+    case inspectionRecorded = "inspection.recorded"
 
     // ---- Part II §9: credit discipline (issue 19) ----
     case creditList = "credit.list"

@@ -71,6 +71,26 @@ public struct FieldReader: Sendable {
     /// A required wire amount greater than zero.
     public func money(_ key: String) throws(RejectionReason) -> Money { try required(key, optionalMoney) }
 
+    /// An optional wire figure that may be zero (`"0.00"`; `FieldKind.amount`).
+    public func optionalAmount(_ key: String) throws(RejectionReason) -> Money? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.stringValue, let m = Money(yuan: s) else { throw fail(key) }
+        return m
+    }
+
+    /// A required wire figure that may be zero.
+    public func amount(_ key: String) throws(RejectionReason) -> Money { try required(key, optionalAmount) }
+
+    /// An optional `YYYY-MM` month.
+    public func optionalMonth(_ key: String) throws(RejectionReason) -> Month? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.stringValue, let m = Month(iso: s) else { throw fail(key) }
+        return m
+    }
+
+    /// A required `YYYY-MM` month.
+    public func month(_ key: String) throws(RejectionReason) -> Month { try required(key, optionalMonth) }
+
     /// An optional ISO date.
     public func optionalDay(_ key: String) throws(RejectionReason) -> Day? {
         guard let v = value(key) else { return nil }

@@ -12,14 +12,18 @@ enum FieldDescription {
                 ? "an identifier of 1 to \(maxLength) characters"
                 : "text of \(max(minLength, 1)) to \(maxLength) characters, not only spaces"
         case .enumeration(let values): return "one of " + values.joined(separator: ", ")
-        case .int(let min): return "a whole number ≥ \(min)"
+        case .int(let min, let max):
+            return max >= SchemaBounds.maxInt ? "a whole number ≥ \(min)" : "a whole number from \(min) to \(max)"
         case .bool: return "true or false"
         case .money: return "an amount in yuan with at most 2 decimals, greater than 0, e.g. 125000.00"
+        case .amount: return "an amount in yuan with at most 2 decimals, 0 or more, e.g. 0.00 or 7800.00"
+        case .month: return "a month YYYY-MM, e.g. 2026-04"
         case .day: return "a date YYYY-MM-DD between 2000-01-01 and 2100-12-31"
         case .instant: return "an RFC 3339 instant, e.g. 2026-03-01T09:30:00+08:00"
         case .object: return "an object"
-        case .array(let element, let minCount):
-            return "a list of at least \(minCount) item(s), each \(describe(element))"
+        case .array(let element, let minCount, let maxCount):
+            let count = maxCount >= SchemaBounds.maxArrayCount ? "at least \(minCount)" : "\(minCount) to \(maxCount)"
+            return "a list of \(count) item(s), each \(describe(element))"
         case .principal: return "a principal code (" + Principal.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case .sector: return "a sector (" + Sector.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case .messageType: return "a message type"
@@ -40,7 +44,7 @@ enum FieldDescription {
             var kind = spec.kind
             let indexCount = segment.filter { $0 == "[" }.count
             for _ in 0..<indexCount {
-                guard case .array(let element, _) = kind else { return nil }
+                guard case .array(let element, _, _) = kind else { return nil }
                 kind = element
             }
             current = (kind, spec.requirement != .optional)

@@ -35,7 +35,7 @@ final class MetacharacterTests: XCTestCase {
                 if let v = members[f.name] { members[f.name] = replacingStrings(v, kind: f.kind, path: "\(path).\(f.name)", text) }
             }
             return .object(members)
-        case (.array(let element, _), .array(let items)):
+        case (.array(let element, _, _), .array(let items)):
             return .array(items.enumerated().map { replacingStrings($1, kind: element, path: "\(path)[\($0)]", text) })
         case (.oneOf(let kinds), .string) where kinds.contains(.text): return .string(text(path, SchemaBounds.maxTextLength))
         default: return value

@@ -43,7 +43,7 @@ enum SchemaMutations {
             switch (field.kind, current) {
             case (.object(let nested), .object(let inner)):
                 out += mutations(of: inner, fields: nested, path: p) { with(.object($0)) }
-            case (.array(let element, _), .array(let items)) where !items.isEmpty:
+            case (.array(let element, _, _), .array(let items)) where !items.isEmpty:
                 let ep = "\(p)[0]"
                 let rest = Array(items.dropFirst())
                 if case .object(let nested) = element, case .object(let first) = items[0] {
@@ -74,10 +74,13 @@ enum SchemaMutations {
             return v
         case .enumeration(let values):
             return [("a number", number), ("SQL", .string(metacharacters)), ("upper case", .string(values[0].uppercased() + "X")), ("empty", "")]
-        case .int(let min):
+        case .int(let min, let max):
             // (An integral number in exponent notation, 1e2, is read as the integer 100: accepted.)
-            return [("a string", text), ("below the minimum", .number("\(min - 1)")), ("a fraction", .number("1.5")),
-                    ("beyond the database's integer", .number("2147483648")), ("beyond Int64", .number("92233720368547758080"))]
+            var v: [(String, JSONValue)] = [
+                ("a string", text), ("below the minimum", .number("\(min - 1)")), ("a fraction", .number("1.5")),
+                ("beyond the database's integer", .number("2147483648")), ("beyond Int64", .number("92233720368547758080"))]
+            if max < SchemaBounds.maxInt { v.append(("above the maximum", .number("\(max + 1)"))) }
+            return v
         case .bool:
             return [("a string", "true"), ("a number", .number("1"))]
         case .money:
@@ -85,6 +88,12 @@ enum SchemaMutations {
                     ("three decimals", "1.234"), ("an exponent", "1e5"), ("above 10^12 yuan", "1000000000000.01"),
                     ("thousands separator", "12,000.00"), ("spaces", " 12.00"), ("not a number", "NaN"),
                     ("full-width digits", "１２３.００"), ("shell", .string(metacharacters))]
+        case .amount:
+            return [("a JSON number", .number("0")), ("negative", "-0.01"), ("three decimals", "0.001"),
+                    ("above 10^12 yuan", "1000000000000.01"), ("not a number", "NaN")]
+        case .month:
+            return [("a day", "2026-04-01"), ("month 13", "2026-13"), ("unpadded", "2026-4"), ("before 2000", "1999-12"),
+                    ("a number", .number("202604")), ("SQL", .string(metacharacters))]
         case .day:
             return [("30 February", "2026-02-30"), ("year 226", "0226-03-01"), ("five-digit year", "20260-01-01"),
                     ("after 2100", "2101-01-01"), ("before 2000", "1999-12-31"), ("unpadded", "2026-1-5"),
@@ -95,7 +104,7 @@ enum SchemaMutations {
             return [("a number", number), ("shell", .string(metacharacters)), ("upper case", "HRSS"), ("empty", "")]
         case .object:
             return [("a string", "x"), ("an array", .array([]))]
-        case .array(_, let minCount):
+        case .array(_, let minCount, _):
             var v: [(String, JSONValue)] = [("an object", ["x": "y"]), ("a string", "x")]
             if minCount >= 1 { v.append(("empty", .array([]))) }
             return v
