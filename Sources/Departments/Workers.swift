@@ -13,12 +13,16 @@ public enum Workers {
 
     /// `worker-hrss`: the wage-arrears office (根欠办) and labour inspection.
     public static func hrss(settings: OfficeSettings = .init()) -> CompositeHandler {
-        CompositeHandler(
+        let office = CaseOffice(settings: settings)
+        let projects = ProjectDesk(office: office)
+        office.projects = projects
+        return CompositeHandler(
             principal: .hrss,
             parts: [
-                CaseOffice(settings: settings), CaseNoticeRecorder(), OfficeIncidentDesk(),
+                office, CaseNoticeRecorder(), OfficeIncidentDesk(),
                 ReferralTracking(), FundTracking(), LegalAidTracking(),
                 CreditDesk(),  // §9 credit discipline (issue 19)
+                projects,  // §8 construction projects (issue 18)
             ],
             periodicInterval: settings.sweepInterval)
     }
@@ -30,6 +34,7 @@ public enum Workers {
         return CompositeHandler(principal: principal, parts: [
             ledger, CaseNoticeRecorder(observers: [ledger]),
             SectorCreditCopy(principal: principal),  // §9 credit discipline (issue 19)
+            SectorProjectCopy(principal: principal),  // §8 construction projects (issue 18)
         ])
     }
 

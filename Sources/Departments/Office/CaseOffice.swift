@@ -15,6 +15,9 @@ import Workflow
 public final class CaseOffice: HandlerPart {
     let settings: OfficeSettings
     let dutyLists = DutyListCache()
+    /// The project desk whose warnings the sweep also evaluates (§8.6); set by `Workers.hrss`.
+    /// Weak: the desk holds the office.
+    weak var projects: ProjectDesk?
 
     /// `settings.sweepInterval` is used by `Workers.hrss`; new clues are graded with
     /// the configuration in force (`HandlerContext.settings.risk`).
@@ -33,6 +36,7 @@ public final class CaseOffice: HandlerPart {
             case .officeSweep?:
                 let asOf = try OfficeSweep(json: message.payload).effectiveDay(today: context.today)
                 try sweep(asOf: asOf, context: context)
+                try projects?.sweep(asOf: asOf, context: context)
                 // The sweep also lists referrals whose police decision is overdue
                 // (each recorded once on its case's timeline).
                 let overdue = try ReferralTracking.recordOverdue(asOf: asOf, context: context)
@@ -50,6 +54,7 @@ public final class CaseOffice: HandlerPart {
     /// The periodic deadline sweep, as of today.
     public func periodic(context: HandlerContext) throws {
         try sweep(asOf: context.today, context: context)
+        try projects?.sweep(asOf: context.today, context: context)
     }
 
     /// The assignee's events and the office's own decisions on one existing case.
