@@ -9,14 +9,16 @@ import Workflow
 /// legal aid the same day; a collective petition about the same site arrives;
 /// housing resolves the case, the advance is recovered from the contractor, and
 /// the office closes the case (销号). A second, short story: a hotline clue found
-/// unfounded is resolved without payment and closed (`DemoScenario+Unfounded`).
+/// unfounded is resolved without payment and closed (`DemoScenario+Unfounded`). A
+/// third: a project's payroll shows unpaid wages and opens a case by itself
+/// (`DemoScenario+Project`).
 struct DemoScenario {
     let driver: DemoDriver
     let tag: String
     /// Today in Asia/Shanghai (dates in the referral are relative to it).
     let today: Day
 
-    static let steps = 16 + unfoundedSteps
+    static let steps = 16 + unfoundedSteps + projectSteps
 
     /// The case numbers whose timelines are printed at the end.
     func run() throws -> [String] {
@@ -123,6 +125,7 @@ struct DemoScenario {
         try d.step("the office closes the case (销号)", as: .hrss, CaseClose(caseID: caseID, note: "已足额支付，销号"),
                    expect: "the case closed", workers: ["worker-hrss"]) { try status(is: "closed") }
         let unfounded = try unfoundedClue()
-        return [caseNo] + (petitionCase.map { [$0] } ?? []) + [unfounded]
+        let payrollCase = try projectWithUnpaidPayroll()
+        return [caseNo] + (petitionCase.map { [$0] } ?? []) + [unfounded, payrollCase]
     }
 }

@@ -1,4 +1,4 @@
--- 0130: what the office's project desk (CONTRACT §8) and the regulators' copies read.
+-- 0160: what the office's project desk (CONTRACT §8) and the regulators' copies read.
 -- * A regulator's copy waits for the office's verdict on the same message: an hrss
 --   entry of that message_id on the project timeline, or a refusal in
 --   wage.rejection_log (also what the credit copy polls, §9).
