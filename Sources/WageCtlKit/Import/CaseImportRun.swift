@@ -93,9 +93,17 @@ struct CaseImportRun {
             results.append(result)
         }
         if dryRun || drafts.isEmpty { return results }
-        try publish(drafts.map(\.draft))
-        let seen = try awaitOutcomes(drafts.map(\.draft.messageID), timeout: timeout)
-        for (index, draft) in drafts { results[index].outcome = seen[draft.messageID] ?? .pending }
+        // Rows an earlier run sent already have their outcome (the same id has its effect once).
+        let before = try outcomes(of: drafts.map(\.draft.messageID)).mapValues { outcome -> Outcome in
+            if case .imported = outcome { return .alreadyImported }
+            return outcome
+        }
+        let fresh = drafts.filter { before[$0.draft.messageID] == nil }
+        if !fresh.isEmpty { try publish(fresh.map(\.draft)) }
+        let seen = fresh.isEmpty ? [:] : try awaitOutcomes(fresh.map(\.draft.messageID), timeout: timeout)
+        for (index, draft) in drafts {
+            results[index].outcome = before[draft.messageID] ?? seen[draft.messageID] ?? .pending
+        }
         return results
     }
 
@@ -115,42 +123,49 @@ struct CaseImportRun {
         session.console.progress("\n")
     }
 
-    /// Waits until every id is refused (`wage.rejections`) or processed by the
-    /// office (its `wage.inbox` row); an `imported` entry on a case tells a new case
-    /// from one already there.
+    /// Waits until every id is refused or processed by the office (`outcomes(of:)`),
+    /// at most `timeout` seconds, with progress on standard error.
     func awaitOutcomes(_ ids: [String], timeout: Double) throws -> [String: Outcome] {
-        let db = try session.database(for: sender)
         var outcomes: [String: Outcome] = [:]
         let started = Date()
         while true {
-            let open = ids.filter { outcomes[$0] == nil }
-            for chunk in stride(from: 0, to: open.count, by: 1000).map({ Array(open[$0..<min($0 + 1000, open.count)]) }) {
-                for row in try db.execute(
-                    "SELECT DISTINCT ON (message_id) message_id, reason, rejected_by FROM wage.rejections WHERE message_id = ANY($1::text[]) ORDER BY message_id, at",
-                    [chunk]).rows {
-                    outcomes[try row.string("message_id")] = .refused(reason: try row.string("reason"),
-                                                                      by: try row.string("rejected_by"), explanation: nil)
-                }
-                for row in try db.execute(
-                    """
-                    SELECT i.message_id, e.case_no FROM wage.inbox i
-                    LEFT JOIN LATERAL (SELECT c.case_no FROM wage.case_timeline t JOIN wage.case_overview c USING (case_id)
-                                       WHERE t.message_id = i.message_id AND t.event = 'imported' LIMIT 1) e ON true
-                    WHERE i.consumer = 'hrss' AND i.message_id = ANY($1::text[])
-                      AND NOT EXISTS (SELECT 1 FROM wage.rejections r WHERE r.message_id = i.message_id)
-                    """, [chunk]).rows {
-                    let id = try row.string("message_id")
-                    if outcomes[id] == nil {
-                        outcomes[id] = try row.optionalString("case_no").map { .imported(caseNo: $0) } ?? .alreadyImported
-                    }
-                }
-            }
-            let done = outcomes.count
-            session.console.progress("\rimport: \(done)/\(ids.count) rows processed")
-            if done >= ids.count || Date().timeIntervalSince(started) >= timeout { break }
+            outcomes.merge(try self.outcomes(of: ids.filter { outcomes[$0] == nil })) { old, _ in old }
+            session.console.progress("\rimport: \(outcomes.count)/\(ids.count) rows processed")
+            if outcomes.count >= ids.count || Date().timeIntervalSince(started) >= timeout { break }
             Thread.sleep(forTimeInterval: pollInterval)
         }
         session.console.progress("\n")
+        return outcomes
+    }
+
+    /// What is known of each id: refused (`wage.rejections`), or processed by the
+    /// office (its `wage.inbox` row), `imported` when that message recorded a case's
+    /// `imported` entry, else the same case was there already. Unknown ids are left out.
+    func outcomes(of ids: [String]) throws -> [String: Outcome] {
+        let db = try session.database(for: sender)
+        var outcomes: [String: Outcome] = [:]
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            let chunk = Array(ids[start..<min(start + 1000, ids.count)])
+            for row in try db.execute(
+                """
+                SELECT DISTINCT ON (message_id) message_id, reason, rejected_by FROM wage.rejections
+                WHERE message_id = ANY($1::text[]) ORDER BY message_id, at
+                """, [chunk]).rows {
+                outcomes[try row.string("message_id")] = .refused(reason: try row.string("reason"),
+                                                                  by: try row.string("rejected_by"), explanation: nil)
+            }
+            for row in try db.execute(
+                """
+                SELECT i.message_id, e.case_no FROM wage.inbox i
+                LEFT JOIN LATERAL (SELECT c.case_no FROM wage.case_timeline t JOIN wage.case_overview c USING (case_id)
+                                   WHERE t.message_id = i.message_id AND t.event = 'imported' LIMIT 1) e ON true
+                WHERE i.consumer = 'hrss' AND i.message_id = ANY($1::text[])
+                  AND NOT EXISTS (SELECT 1 FROM wage.rejections r WHERE r.message_id = i.message_id)
+                """, [chunk]).rows {
+                let id = try row.string("message_id")
+                outcomes[id] = try row.optionalString("case_no").map { .imported(caseNo: $0) } ?? .alreadyImported
+            }
+        }
         return outcomes
     }
 }
