@@ -39,6 +39,9 @@ final class SchemaRequiredTests: XCTestCase {
         .petitionReceived: ["petition_no", "petitioners", "form", "wage_related"],
         .incidentAlert: ["petition_no", "people"],
         .messageRejected: ["original_message_id", "original_type", "reason", "original_sender"],
+        // §7.7 importing earlier years' cases (issue 17)
+        .caseImport: ["channel", "clue_ref", "employer", "sector", "workers_count", "amount_owed", "reported_on",
+                      "closed_on", "disposition"],
         // §9 credit discipline (issue 19)
         .creditList: ["credit_code", "name", "basis", "decided_on"],
         .creditDelist: ["credit_code", "reason"],

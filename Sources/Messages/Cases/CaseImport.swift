@@ -104,7 +104,7 @@ extension CaseImport: WireMessage {
         "channel": "hotline", "clue_ref": "HL-2024-0042",
         "employer": ["name": "某建筑劳务有限公司", "credit_code": "91500000MA5U000000"], "sector": "construction",
         "workers_count": 8, "amount_owed": "64000.00", "reported_on": "2024-03-01", "closed_on": "2024-04-15",
-        "disposition": "paid", "amount_paid": "64000.00", "workers_paid": 8, "project_no": "PRJ-2023-001",
+        "disposition": "paid", "amount_paid": "64000.00", "workers_paid": 8,
         "note": "2024年台账导入"]
     public static let sampleSender = Principal.hrss
 
