@@ -21,6 +21,7 @@ public struct WageCtl: ParsableCommand {
             CalendarGroup.self, ConfigGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
             StaffGroup.self,
             CreditGroup.self,  // §9 credit discipline (issue 19)
+            ImportGroup.self,  // §7.7 importing earlier years' cases (issue 17)
         ])
 
     @OptionGroup var identity: IdentityOptions

@@ -44,6 +44,8 @@ final class RoutingMatrixTests: XCTestCase {
         .petitionReceived: ([.petitions], [.petitions]),
         .incidentAlert: ([.petitions], [.hrss, .police]),
         .messageRejected: (anyDepartment, nil),
+        // §7.7 importing earlier years' cases (issue 17)
+        .caseImport: ([.hrss], [.hrss]),
         // §9 credit discipline (issue 19)
         .creditList: ([.hrss], [.hrss, .housing, .market]),
         .creditDelist: ([.hrss], [.hrss, .housing, .market]),

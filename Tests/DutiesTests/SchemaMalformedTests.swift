@@ -146,6 +146,16 @@ final class SchemaMalformedTests: XCTestCase {
         Case(.messageRejected, "original_message_id", long129, "original_message_id"),
         Case(.messageRejected, "original_body", 5, "original_body"),
         Case(.messageRejected, "original_body", "", nil),
+        // §7.3, §7.7 the office (issue 17): bounds against today and between fields are schema:<field>
+        Case(.caseAssignLeader, "due_on", "2026-01-01", "due_on"),
+        Case(.caseAssignLeader, "due_on", "2100-01-04", nil),
+        Case(.caseImport, "closed_on", "2024-02-01", "closed_on"),
+        Case(.caseImport, "closed_on", "2100-01-04", "closed_on"),
+        Case(.caseImport, "reported_on", "2100-01-01", "reported_on"),
+        Case(.caseImport, "disposition", "forgiven", "disposition"),
+        Case(.caseImport, "workers_paid", 0, "workers_paid"),
+        Case(.caseImport, "employer.name", nil, "employer.name"),
+        Case(.caseImport, "project_no", nil, nil),
         // §9 credit discipline (issue 19)
         Case(.creditList, "basis", [], "basis"),
         Case(.creditList, "basis", ["   "], "basis.0"),

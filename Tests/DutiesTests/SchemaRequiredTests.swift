@@ -53,6 +53,9 @@ final class SchemaRequiredTests: XCTestCase {
         .rosterEnrol: ["project_no", "workers"],
         .payrollSubmitted: ["project_no", "month", "subcontractor", "lines", "confirmed_by_workers", "via_special_account"],
         .inspectionRecorded: ["project_no", "inspected_on", "checks"],
+        // §7.7 importing earlier years' cases (issue 17)
+        .caseImport: ["channel", "clue_ref", "employer", "sector", "workers_count", "amount_owed", "reported_on",
+                      "closed_on", "disposition"],
         // §9 credit discipline (issue 19)
         .creditList: ["credit_code", "name", "basis", "decided_on"],
         .creditDelist: ["credit_code", "reason"],

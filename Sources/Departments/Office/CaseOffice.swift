@@ -25,7 +25,7 @@ public final class CaseOffice: HandlerPart {
 
     public let types: Set<MessageType> = [
         .clueReport, .caseTransfer, .caseAccept, .caseReturn, .caseProgress, .caseResolved, .caseEscalate,
-        .caseClose, .caseAssignLeader, .officeSweep,
+        .caseClose, .caseAssignLeader, .officeSweep, .caseImport,
     ]
 
     public func handle(_ message: InboundMessage, context: HandlerContext) throws -> Disposition {
@@ -33,6 +33,7 @@ public final class CaseOffice: HandlerPart {
             switch message.type {
             case .clueReport?: return try report(ClueReport(json: message.payload), message: message, context: context)
             case .caseTransfer?: return try transfer(CaseTransfer(json: message.payload), message: message, context: context)
+            case .caseImport?: return try importCase(CaseImport(json: message.payload), message: message, context: context)
             case .officeSweep?:
                 let asOf = try OfficeSweep(json: message.payload).effectiveDay(today: context.today)
                 try sweep(asOf: asOf, context: context)
@@ -110,10 +111,10 @@ public final class CaseOffice: HandlerPart {
     }
 
     /// Stores `transition.state` (when it changed) and performs its actions.
-    func commit(_ transition: Transition<CaseState>, from old: CaseState, leaderPackageOn: Day? = nil,
+    func commit(_ transition: Transition<CaseState>, from old: CaseState, leaderPackage: (on: Day, missed: Day?)? = nil,
                 context: HandlerContext) throws {
         if transition.state != old {
-            try CaseStore.update(transition.state, leaderPackageOn: leaderPackageOn, db: context.db)
+            try CaseStore.update(transition.state, leaderPackage: leaderPackage, db: context.db)
         }
         try runner(context).perform(transition.actions)
     }

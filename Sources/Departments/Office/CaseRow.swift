@@ -10,7 +10,7 @@ enum CaseRow {
         case_id::text AS case_id, channel, clue_ref, origin, employer_name, employer_credit_code,
         project_name, project_location, project_no, sector, workers_count, amount_owed_fen, risk_level, status,
         assignee, due_on::text AS due_on, task_force, escalated_on::text AS escalated_on, leader,
-        leader_department, discipline_supervision, amount_paid_fen, workers_paid, resolution_note, disposition,
+        leader_department, city_leader, discipline_supervision, amount_paid_fen, workers_paid, resolution_note, disposition,
         resolved_by, resolved_at, opened_at, closed_at
         """
 
@@ -41,7 +41,7 @@ enum CaseRow {
         if let name = try row.optionalString("leader") {
             let department: String? = row["leader_department"]
             guard let department else { throw CorruptRow("wage.cases \(id)", "unreadable column leader_department") }
-            leader = CaseLeader(name: name, department: department)
+            leader = CaseLeader(name: name, department: department, cityLeader: try row.optionalString("city_leader"))
         }
         var resolution: CaseResolution?
         if let resolvedAt = try row.optionalDate("resolved_at") {

@@ -23,14 +23,16 @@ enum CaseStore {
             [channel.rawValue, clueRef]).rows.first.map(CaseRow.decode)
     }
 
-    /// The open cases whose deadline is before `asOf`, locked in case-id order
-    /// (one lock order for every sweep). With nothing due this is one probe of
-    /// the partial index `cases_sweep_due`.
+    /// The open cases whose deadline is before `asOf`, whatever their status
+    /// (CONTRACT §7.8; a leader package only until it is listed for supervision),
+    /// locked in case-id order (one lock order for every sweep). With nothing due
+    /// this is one probe of the partial index `cases_sweep_due` (sql/0155).
     static func lockOverdue(asOf: Day, db: PGConnection) throws -> [CaseState] {
         try db.execute(
             """
             SELECT \(CaseRow.columns) FROM wage.cases
-            WHERE status IN ('transferred', 'accepted', 'returned', 'task_force') AND due_on < $1::date
+            WHERE status IN ('transferred', 'accepted', 'returned', 'task_force', 'leader_package')
+              AND due_on < $1::date AND NOT (status = 'leader_package' AND discipline_supervision)
             ORDER BY case_id FOR NO KEY UPDATE
             """, [asOf.iso]).rows.map(CaseRow.decode)
     }
@@ -55,11 +57,12 @@ enum CaseStore {
         return inserted.affectedRows == 1
     }
 
-    /// Writes every field a transition may change. `leaderPackageOn` is stored
-    /// the first time the case becomes a leader package. Queued (`executeDeferred`):
-    /// the row is locked already, so only a broken constraint can fail it, and
-    /// that fails the message at the next statement or the commit.
-    static func update(_ state: CaseState, leaderPackageOn: Day? = nil, db: PGConnection) throws {
+    /// Writes every field a transition may change. `leaderPackage` (the sweep's
+    /// `as_of` and the task force deadline it missed) is stored the first time the
+    /// case becomes a leader package. Queued (`executeDeferred`): the row is locked
+    /// already, so only a broken constraint can fail it, and that fails the message
+    /// at the next statement or the commit.
+    static func update(_ state: CaseState, leaderPackage: (on: Day, missed: Day?)? = nil, db: PGConnection) throws {
         let resolution = state.resolution
         try db.executeDeferred(
             """
@@ -67,13 +70,29 @@ enum CaseStore {
                 escalated_on = $7::date, leader = $8, leader_department = $9, discipline_supervision = $10,
                 leader_package_on = COALESCE(leader_package_on, $11::date), amount_paid_fen = $12,
                 workers_paid = $13, resolved_by = $14, resolution_note = $15, resolved_at = $16, closed_at = $17,
-                disposition = $18
+                disposition = $18, city_leader = $19,
+                task_force_missed_due_on = COALESCE(task_force_missed_due_on, $20::date)
             WHERE case_id = $1::uuid
             """,
             [state.caseID, state.status.rawValue, state.assignee?.rawValue, state.sector.rawValue, state.dueOn?.iso,
              state.taskForce.map(\.rawValue), state.escalatedOn?.iso, state.leader?.name,
-             state.leader?.department, state.underDisciplineSupervision, leaderPackageOn?.iso,
+             state.leader?.department, state.underDisciplineSupervision, leaderPackage?.on.iso,
              resolution?.amountPaid?.fen, resolution?.workersPaid, resolution?.resolvedBy.rawValue,
-             resolution?.note, resolution?.resolvedAt, state.closedAt, resolution?.disposition.rawValue])
+             resolution?.note, resolution?.resolvedAt, state.closedAt, resolution?.disposition.rawValue,
+             state.leader?.cityLeader, leaderPackage?.missed?.iso])
+    }
+
+    /// Lists a leader package for discipline supervision (`wage.supervision_list`,
+    /// CONTRACT §7.3) with the values in force; once per case (the primary key).
+    static func list(_ listing: SupervisionListing, messageID: String?, db: PGConnection) throws {
+        try db.executeDeferred(
+            """
+            INSERT INTO wage.supervision_list (case_id, case_no, leader, leader_department, city_leader, due_on,
+                listed_on, message_id)
+            SELECT c.case_id, c.case_no, $2, $3, $4, $5::date, $6::date, $7 FROM wage.cases c WHERE c.case_id = $1::uuid
+            ON CONFLICT (case_id) DO NOTHING
+            """,
+            [listing.caseID, listing.leader, listing.leaderDepartment, listing.cityLeader, listing.dueOn.iso,
+             listing.listedOn.iso, messageID])
     }
 }

@@ -153,7 +153,8 @@ public struct CaseClose: Sendable, Hashable {
     }
 }
 
-/// `case.assign_leader` (hrss → hrss): names the leader of a leader package.
+/// `case.assign_leader` (hrss → hrss): names the leader of a leader package, with
+/// its deadline (CONTRACT §7.3).
 public struct CaseAssignLeader: Sendable, Hashable {
     public var caseID: String
     public var leader: String
@@ -161,16 +162,24 @@ public struct CaseAssignLeader: Sendable, Hashable {
     /// when it is a principal code (e.g. `housing`, `government`) that department
     /// is notified.
     public var leaderDepartment: String
-    public init(caseID: String, leader: String, leaderDepartment: String) {
+    /// The leader package's deadline, after the day applied (§7.3); `nil`: the
+    /// 10th working day after it (configuration `case.leader_due_working_days`).
+    public var dueOn: Day?
+    /// The city leader who co-owns the package (分管市领导, §7.3).
+    public var cityLeader: String?
+    public init(caseID: String, leader: String, leaderDepartment: String, dueOn: Day? = nil, cityLeader: String? = nil) {
         self.caseID = caseID
         self.leader = leader
         self.leaderDepartment = leaderDepartment
+        self.dueOn = dueOn
+        self.cityLeader = cityLeader
     }
     /// Reads a payload; throws `.schema("<field>")` for the first missing or malformed field.
     public init(json: [String: JSONValue]) throws(RejectionReason) {
         let r = FieldReader(json)
         self.init(caseID: try r.string("case_id"), leader: try r.string("leader"),
-                  leaderDepartment: try r.string("leader_department"))
+                  leaderDepartment: try r.string("leader_department"), dueOn: try r.optionalDay("due_on"),
+                  cityLeader: try r.optionalString("city_leader"))
     }
 }
 
@@ -261,11 +270,19 @@ extension CaseClose: WireMessage {
 extension CaseAssignLeader: WireMessage {
     public static let wireType = MessageType.caseAssignLeader
     public static let fields: [FieldSpec] = [.req("case_id", .id), .req("leader", .text),
-                                             .req("leader_department", .text)]
-    public static let sample: JSONValue = ["case_id": "C-0001", "leader": "李副区长", "leader_department": "government"]
+                                             .req("leader_department", .text), .opt("due_on", .day),
+                                             .opt("city_leader", .text)]
+    public static let sample: JSONValue = ["case_id": "C-0001", "leader": "李副区长", "leader_department": "government",
+                                           "city_leader": "王副市长"]
     public static let sampleSender = Principal.hrss
+    /// `due_on` must be after the day the message is applied (§7.3, §7.8): `schema:due_on`.
+    public static func crossFieldProblem(in object: [String: JSONValue], today: Day) -> String? {
+        guard let text = object["due_on"]?.stringValue, let due = Day(iso: text) else { return nil }
+        return due > today ? nil : "due_on"
+    }
     public var json: JSONValue {
-        ["case_id": .string(caseID), "leader": .string(leader), "leader_department": .string(leaderDepartment)]
+        .compact(["case_id": .string(caseID), "leader": .string(leader), "leader_department": .string(leaderDepartment),
+                  "due_on": dueOn.map(JSONValue.day), "city_leader": cityLeader.map(JSONValue.string)])
     }
 }
 

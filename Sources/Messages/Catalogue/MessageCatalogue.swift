@@ -19,6 +19,7 @@ public enum MessageCatalogue {
         // Extension: a worker's refusal (docs/contract-extensions.md)
         MessageRejected.self,
         // Part II §7: the office
+        CaseImport.self,
 
         // Part II §8: construction projects
         ProjectRegister.self, ProjectCompleted.self, DepositPaid.self, DepositDrawn.self, DepositReleased.self,

@@ -41,6 +41,8 @@ public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
     case messageRejected = "message.rejected"
 
     // ---- Part II §7: the office (issue 17) ----
+    /// §7.7: an earlier year's closed case, imported by the office (历史数据迁移).
+    case caseImport = "case.import"
 
     // ---- Part II §8: construction projects (issue 18) ----
     case projectRegister = "project.register"

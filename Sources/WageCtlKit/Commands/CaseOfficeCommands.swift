@@ -33,20 +33,26 @@ struct CaseCloseCommand: CatalogueCommand {
     }
 }
 
-/// `case.assign_leader`: the office names the leader of a leader package (领导包案).
-struct CaseAssignLeaderCommand: MessageCommand {
-    static let configuration = CommandConfiguration(commandName: "assign-leader", abstract: "Name the leader of a case (case.assign_leader, hrss).")
-    static let messageType = MessageType.caseAssignLeader
+/// `case.assign_leader`: the office names the leader of a leader package (领导包案)
+/// and its deadline (CONTRACT §7.3).
+struct CaseAssignLeaderCommand: CatalogueCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign-leader",
+        abstract: "Name the leader of a case and the package's deadline (case.assign_leader, hrss).")
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var sending: SendOptions
     @OptionGroup var target: CaseRefOption
     @Option var leader: String
     @Option(name: .customLong("leader-department")) var leaderDepartment: String
+    @Option(name: .customLong("due-on"),
+            help: "YYYY-MM-DD, after today (default: the 10th working day after today, configuration case.leader_due_working_days).")
+    var dueOn: String?
+    @Option(name: .customLong("city-leader"), help: "The city leader who co-owns the package (分管市领导).") var cityLeader: String?
 
-    func payload(_ context: PayloadContext) throws -> JSONValue {
-        ["case_id": .string(try context.caseID(target.caseRef)), "leader": .string(leader),
-         "leader_department": .string(leaderDepartment)]
+    func message(_ context: PayloadContext) throws -> CaseAssignLeader {
+        CaseAssignLeader(caseID: try context.caseID(target.caseRef), leader: leader, leaderDepartment: leaderDepartment,
+                         dueOn: try context.day("due_on", dueOn), cityLeader: cityLeader)
     }
 }
 

@@ -6,7 +6,8 @@ struct CaseGroup: ParsableCommand {
         commandName: "case", abstract: "Cases: show, list, and the case messages of §3.",
         subcommands: [CaseShowCommand.self, CaseListCommand.self, CaseAcceptCommand.self, CaseReturnCommand.self,
                       CaseProgressCommand.self, CaseResolveCommand.self, CaseEscalateCommand.self, CaseTransferCommand.self,
-                      CaseCloseCommand.self, CaseAssignLeaderCommand.self, CaseNoticeCommand.self])
+                      CaseCloseCommand.self, CaseAssignLeaderCommand.self, CaseNoticeCommand.self,
+                      CaseSupervisionCommand.self])
 }
 
 /// `wagectl referral …`: criminal referrals (移送).
@@ -64,4 +65,11 @@ struct DutyListGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duty-list", abstract: "Duty lists (who may send what, and where it goes).",
         subcommands: [DutyListLoadCommand.self, DutyListShowCommand.self])
+}
+
+/// `wagectl import …`: bringing in earlier records (CONTRACT §7.7).
+struct ImportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import earlier years' records (历史数据迁移).",
+        subcommands: [ImportCasesCommand.self])
 }

@@ -32,6 +32,18 @@ extension CaseState {
     }
 }
 
+extension Action {
+    /// A timeline entry with `settings` (the configuration its decision used,
+    /// CONTRACT §7.5) added to its detail; any other action unchanged.
+    func withSettings(_ settings: JSONValue) -> Action {
+        guard case .appendTimeline(var entry) = self else { return self }
+        var members = entry.detail.objectValue ?? [:]
+        members["settings"] = settings
+        entry.detail = .object(members)
+        return .appendTimeline(entry)
+    }
+}
+
 extension Array where Element: Hashable {
     /// The elements without repeats, first occurrence kept.
     func uniqued() -> [Element] {

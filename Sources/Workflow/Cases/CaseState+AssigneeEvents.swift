@@ -56,10 +56,10 @@ extension CaseState {
     }
 
     /// `case.escalate`: transferred/accepted → task_force, due 10 working days
-    /// after today; every member gets `task_force_formed`.
+    /// after today (configuration); every member gets `task_force_formed`.
     public func escalate(_ command: CaseEscalate, from sender: Principal, context: WorkflowContext) -> Outcome<CaseState> {
         if let r = check(sender, in: CaseState.escalatable) { return .failure(r) }
-        return .success(formingTaskForce(on: context.today, calendar: context.calendar, reason: command.reason) { next in
+        return .success(formingTaskForce(on: context.today, context: context, reason: command.reason) { next in
             next.entry(.escalated, by: sender, [
                 "reason": .string(command.reason), "due_on": next.dueOn.map(JSONValue.day) ?? .null,
                 "members": .principals(next.taskForce),

@@ -5,14 +5,31 @@ extension CaseState {
     /// (the office may name one early for a hard case).
     public static let leaderAssignable: Set<CaseStatus> = [.taskForce, .leaderPackage]
 
-    /// `case.assign_leader`: records (or replaces) the leader; the status does not
-    /// change. The leader's department and the assignee get `leader_assigned`.
+    /// `case.assign_leader`: records (or replaces) the leader and the city leader;
+    /// the status does not change. On a leader package it also sets the deadline
+    /// (CONTRACT §7.3): the command's `due_on`, which must be after today
+    /// (`schema:due_on`), or else the Nth working day after today (N =
+    /// `case.leader_due_working_days`, configuration, 10; recorded as `settings`).
+    /// On a task force (a leader named early) the task force's deadline stands.
+    /// The leader's department and the assignee get `leader_assigned`.
     public func assignLeader(_ command: CaseAssignLeader, context: WorkflowContext) -> Outcome<CaseState> {
+        if let due = command.dueOn, due <= context.today { return .failure(.schema("due_on")) }
         guard CaseState.leaderAssignable.contains(status) else { return .failure(.invalidState) }
         var next = self
-        next.leader = CaseLeader(name: command.leader, department: command.leaderDepartment)
-        let detail: [String: JSONValue] = ["leader": .string(command.leader), "leader_department": .string(command.leaderDepartment)]
-        var actions = [next.entry(.leaderAssigned, by: .hrss, .object(detail))]
+        next.leader = CaseLeader(name: command.leader, department: command.leaderDepartment, cityLeader: command.cityLeader)
+        var detail: [String: JSONValue] = ["leader": .string(command.leader), "leader_department": .string(command.leaderDepartment)]
+        if let cityLeader = command.cityLeader { detail["city_leader"] = .string(cityLeader) }
+        var settings: JSONValue?
+        if status == .leaderPackage {
+            let due = command.dueOn
+                ?? context.calendar.nthWorkingDay(after: context.today, n: context.settings.leaderDueWorkingDays)
+            next.dueOn = due
+            detail["due_on"] = .day(due)
+            if command.dueOn == nil { settings = context.settings.recorded(.leaderDueWorkingDays) }
+        }
+        var entryDetail = detail
+        if let settings { entryDetail["settings"] = settings }
+        var actions = [next.entry(.leaderAssigned, by: .hrss, .object(entryDetail))]
         if let notice = next.notice(.leaderAssigned, to: (next.leader?.principal.map { [$0] } ?? []) + (assignee.map { [$0] } ?? []), detail) {
             actions.append(notice)
         }

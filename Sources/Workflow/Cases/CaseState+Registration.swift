@@ -13,7 +13,7 @@ extension CaseState {
                                 thresholds: RiskThresholds = .default, context: WorkflowContext) -> Outcome<CaseState> {
         guard responsible.isDepartment else { return .failure(.forbiddenRecipient) }
         let risk = thresholds.grade(workersCount: report.workersCount, amountOwed: report.amountOwed)
-        let due = context.calendar.nthWorkingDay(after: context.today, n: workingDaysToHandle)
+        let due = transferDue(context)
         let state = CaseState(
             caseID: caseID, channel: report.channel, clueRef: report.clueRef, origin: origin,
             employer: report.employer, project: report.project, projectNo: report.projectNo, sector: report.sector,
@@ -32,7 +32,7 @@ extension CaseState {
             state.entry(.registered, by: .hrss, .object(registered)),
             state.entry(.transferred, by: .hrss, [
                 "to": .principal(responsible), "sector": .string(report.sector.rawValue),
-                "due_on": .day(due), "automatic": true,
+                "due_on": .day(due), "automatic": true, "settings": transferSettings(context),
             ]),
         ]
         if responsible != .hrss {

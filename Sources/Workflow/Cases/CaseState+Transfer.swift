@@ -10,7 +10,7 @@ extension CaseState {
     /// department of its sector, resolved by the caller from the duty list).
     ///
     /// New status `transferred`. `dueOn` is set once, on the first transfer (the
-    /// 5th working day after today); a re-transfer, also after a return, keeps it
+    /// 5th working day after today, configuration `case.transfer_working_days`); a re-transfer, also after a return, keeps it
     /// (CONTRACT §7.2, seed 004 第二十条 "工作不推诿"). A
     /// transfer to the current assignee with the same sector while transferred or
     /// accepted changes nothing (no actions): it is a repeat. When the case is taken
@@ -29,11 +29,13 @@ extension CaseState {
         next.status = .transferred
         next.assignee = department
         next.sector = command.sector
-        next.dueOn = dueOn ?? context.calendar.nthWorkingDay(after: context.today, n: CaseState.workingDaysToHandle)
+        next.dueOn = dueOn ?? CaseState.transferDue(context)
         var actions = [next.entry(.transferred, by: .hrss, .compact([
             "from": previous.map(JSONValue.principal), "to": .principal(department),
             "sector": .string(command.sector.rawValue), "due_on": next.dueOn.map(JSONValue.day),
             "note": command.note.map(JSONValue.string),
+            // §7.5: the configuration the deadline used (only when this transfer set it)
+            "settings": dueOn == nil ? Optional(CaseState.transferSettings(context)) : Optional<JSONValue>.none,
         ]))]
         if let previous, previous != department,
            let notice = next.notice(.reassigned, to: [previous], ["to": .principal(department)]) {

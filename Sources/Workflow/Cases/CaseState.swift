@@ -6,11 +6,14 @@ public struct CaseLeader: Sendable, Hashable {
     public var name: String
     /// The leader's department as given (free text, e.g. `government` or 区人民政府).
     public var department: String
+    /// The city leader who co-owns the package (分管市领导, CONTRACT §7.3), when named.
+    public var cityLeader: String?
     /// The department as a principal, when it names one (then it is notified).
     public var principal: Principal? { Principal(rawValue: department) }
-    public init(name: String, department: String) {
+    public init(name: String, department: String, cityLeader: String? = nil) {
         self.name = name
         self.department = department
+        self.cityLeader = cityLeader
     }
 }
 
@@ -60,7 +63,8 @@ public struct CaseState: Sendable, Hashable {
     /// The day the task force was formed (escalation day, or the sweep's `as_of`).
     public var escalatedOn: Day?
     public var leader: CaseLeader?
-    /// Set when the case becomes a leader package; stays set (listed for 纪检监察 supervision).
+    /// Set when the sweep lists the leader package for discipline supervision
+    /// (报纪检监察跟踪监督, CONTRACT §7.3: once, when it missed its `dueOn`); stays set.
     public var underDisciplineSupervision: Bool
     public var resolution: CaseResolution?
     public var openedAt: Date

@@ -12,7 +12,11 @@ public enum CaseTimelineEvent: String, CaseIterable, Sendable, Hashable {
     case overdueEscalated = "overdue_escalated"
     case leaderPackage = "leader_package"
     case leaderAssigned = "leader_assigned"
+    /// §7.3: an overdue leader package listed for discipline supervision (once).
+    case supervisionListed = "supervision_listed"
     case closed
+    /// §7.7: an earlier year's closed case imported (its only entry).
+    case imported
 }
 
 /// The `event` values of the `case.notice` messages the office sends.

@@ -14,7 +14,8 @@ extension WorkflowSettings {
             .riskHighWorkers: String(risk.highWorkers), .riskHighAmount: risk.highAmount.yuanString,
             .riskMediumWorkers: String(risk.mediumWorkers), .riskMediumAmount: risk.mediumAmount.yuanString,
             .collectiveVisitSize: String(collectiveVisitSize), .transferWorkingDays: String(transferWorkingDays),
-            .leaderDueWorkingDays: String(leaderDueWorkingDays), .depositBaseRate: depositBaseRate.percentString,
+            .leaderDueWorkingDays: String(leaderDueWorkingDays), .taskForceWorkingDays: String(taskForceWorkingDays),
+            .depositBaseRate: depositBaseRate.percentString,
             .depositReplenishWorkingDays: String(depositReplenishWorkingDays),
             .minimumLabourShare: minimumLabourShare.percentString, .accountMissingDays: String(accountMissingDays),
             .statementDueDay: String(statementDueDay), .payrollDueDay: String(payrollDueDay),
@@ -56,6 +57,7 @@ extension WorkflowSettings {
         case .collectiveVisitSize: collectiveVisitSize = try count(2...10_000)
         case .transferWorkingDays: transferWorkingDays = try count(1...60)
         case .leaderDueWorkingDays: leaderDueWorkingDays = try count(1...120)
+        case .taskForceWorkingDays: taskForceWorkingDays = try count(1...120)
         case .depositBaseRate: depositBaseRate = try rate()
         case .depositReplenishWorkingDays: depositReplenishWorkingDays = try count(1...120)
         case .minimumLabourShare: minimumLabourShare = try rate()

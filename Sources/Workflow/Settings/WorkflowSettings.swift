@@ -17,6 +17,7 @@ public struct WorkflowSettings: Sendable, Hashable {
         case collectiveVisitSize = "petition.collective_visit_size"
         case transferWorkingDays = "case.transfer_working_days"
         case leaderDueWorkingDays = "case.leader_due_working_days"
+        case taskForceWorkingDays = "case.task_force_working_days"
         case depositBaseRate = "deposit.base_rate"
         case depositReplenishWorkingDays = "deposit.replenish_working_days"
         case minimumLabourShare = "account.minimum_labour_share"
@@ -34,6 +35,8 @@ public struct WorkflowSettings: Sendable, Hashable {
     public var transferWorkingDays: Int
     /// Working days of a leader package without `due_on` (§7.3: 10).
     public var leaderDueWorkingDays: Int
+    /// Working days a task force has to resolve the case (§3, seed 000 三(二)3: 10).
+    public var taskForceWorkingDays: Int = 10
     /// The deposit's base rate for a newcomer, in hundredths of a percent (§8.2: 2.00% = 200).
     public var depositBaseRate: Rate
     /// Working days to replenish a drawn deposit (§8.2: 15).

@@ -32,6 +32,7 @@ final class DatabaseAbuseTests: XCTestCase {
         "case_events": (departments, [], []),
         "case_transfers": ([.hrss], [], []),
         "office_alerts": ([.hrss], [], [.hrss]),
+        "supervision_list": ([.hrss], [], []),
         "department_cases": (departments, departments, []),
         "petitions": ([.petitions], [.petitions], []),
         "referrals": ([.police], [.police], []),

@@ -80,7 +80,12 @@ final class CaseDeadlineTests: XCTestCase {
         try h.publish(as: .hrss, "office.sweep", ["as_of": "2026-03-13"])
         try h.waitForStatus(caseID, "leader_package")
         XCTAssertEqual(try h.value("SELECT leader_package_on::text FROM wage.leader_package_cases WHERE case_id = $1::uuid",
-                                   [caseID]), "2026-03-13", "listed for discipline supervision")
+                                   [caseID]), "2026-03-13")
+        XCTAssertEqual(try h.value("SELECT missed_due_on::text FROM wage.leader_package_cases WHERE case_id = $1::uuid",
+                                   [caseID]), "2026-03-12")
+        XCTAssertNil(try h.overview(caseID, "due_on"), "§7.3: no due_on until a leader is assigned")
+        XCTAssertEqual(try h.value("SELECT count(*) FROM wage.supervision_list WHERE case_id = $1::uuid", [caseID]), "0",
+                       "§7.3: not listed before then")
         XCTAssertNotNil(try mail.wait("dept.housing") { $0.isNotice("leader_package", case: caseID) }.first)
         // The office's own entry, then its worker's record of the notice to hrss.
         try h.waitUntil("hrss recorded the leader_package notice") {

@@ -46,14 +46,15 @@ final class CaseSweepTests: XCTestCase {
     func testAnOverdueTaskForceBecomesALeaderPackage() throws {
         let t = try XCTUnwrap(sweep(sampleCase(.taskForce, due: "2026-03-05"), "2026-03-06"))
         XCTAssertEqual(t.state.status, .leaderPackage)
-        XCTAssertTrue(t.state.underDisciplineSupervision)
-        XCTAssertEqual(t.state.dueOn, d("2026-03-05"), "the missed deadline is kept")
+        XCTAssertFalse(t.state.underDisciplineSupervision, "§7.3: not listed before a leader sets its due_on")
+        XCTAssertNil(t.state.dueOn, "§7.3: no due_on until case.assign_leader sets one")
         XCTAssertEqual(t.timeline.map(\.event), ["leader_package"])
+        XCTAssertEqual(t.timeline[0].detail["missed_due_on"], "2026-03-05")
         let n = notices(t)
         XCTAssertEqual(n.map(\.event), ["leader_package"])
         XCTAssertEqual(n.first?.notify, [.hrss, .housing])
-        XCTAssertTrue(t.state.isOverdue(asOf: d("2026-03-06")), "it stays open and overdue until resolved")
-        XCTAssertNil(sweep(t.state, "2026-06-01"), "a leader package is not swept again")
+        XCTAssertFalse(t.state.isOverdue(asOf: d("2026-03-06")))
+        XCTAssertNil(sweep(t.state, "2026-06-01"), "without a due_on a leader package is not swept")
     }
 
     func testOneStepPerSweep() throws {
@@ -67,7 +68,7 @@ final class CaseSweepTests: XCTestCase {
     func testClosedResolvedAndUndatedCasesAreLeftAlone() {
         XCTAssertNil(sweep(sampleCase(.resolved, due: "2026-01-05"), "2026-12-01"))
         XCTAssertNil(sweep(sampleCase(.closed, due: "2026-01-05"), "2026-12-01"))
-        XCTAssertNil(sweep(sampleCase(.leaderPackage, due: "2026-01-05"), "2026-12-01"))
+        XCTAssertNil(sweep(sampleCase(.leaderPackage, due: nil), "2026-12-01"))
         XCTAssertNil(sweep(sampleCase(.registered, assignee: nil, due: nil), "2026-12-01"))
     }
 }
