@@ -21,6 +21,9 @@ public struct WageCtl: ParsableCommand {
             CalendarGroup.self, ConfigGroup.self, DutyListGroup.self, MaintenanceGroup.self, ReportGroup.self, DemoCommand.self,
             StaffGroup.self,
             CreditGroup.self,  // §9 credit discipline (issue 19)
+            // §8 construction projects (issue 18)
+            ProjectGroup.self, DepositGroup.self, AccountGroup.self, RosterGroup.self, PayrollGroup.self, InspectionGroup.self,
+            WarningsGroup.self,
         ])
 
     @OptionGroup var identity: IdentityOptions
