@@ -27,10 +27,15 @@ final class Session {
 
     deinit { close() }
 
-    /// `--as`, else `WAGE_PRINCIPAL`, else `fallback`; throws a usage error when none is given.
+    /// Whom the command acts as when neither `--as` nor `WAGE_PRINCIPAL` says (a
+    /// sending command's default sender); `nil`: it must be said.
+    var defaultIdentity: Identity?
+
+    /// `--as`, else `WAGE_PRINCIPAL`, else `fallback` or `defaultIdentity`; throws a
+    /// usage error when none is given.
     func identity(default fallback: Identity? = nil) throws -> Identity {
         let given = identityOptions.principal ?? env.values["WAGE_PRINCIPAL"]
-        if given?.isEmpty ?? true, let fallback { return fallback }
+        if given?.isEmpty ?? true, let fallback = fallback ?? defaultIdentity { return fallback }
         guard let code = given, !code.isEmpty else {
             throw WageCtlError(.usage, "no principal: say whom you act as",
                                hint: "add --as <code> (one of \(Identity.codes)) or export WAGE_PRINCIPAL")

@@ -30,7 +30,8 @@ enum SendRunner {
                     defaultSender: Principal? = nil, payload: (PayloadContext) throws -> JSONValue) throws {
         let session = Session(identity)
         defer { session.close() }
-        let sender = try session.principal(default: defaultSender)
+        session.defaultIdentity = defaultSender.map(Identity.principal)
+        let sender = try session.principal()
         let messageSender = MessageSender(session: session)
         let dutyList = try messageSender.dutyListInForce(for: sender)
         // The router's first checks (type, sender) come before the payload's (§7.8).

@@ -75,6 +75,11 @@ final class ProjectWageCtlSendTests: XCTestCase {
                                   "--actor", "wang", "--json"]).json()
         XCTAssertEqual(paid["sender"], "hrss")
         XCTAssertEqual(paid["outcome"], "routed")
+        let c = try h.insertCase(clueRef: Harness.newID("draw"))
+        let drawn = try h.wagectl(["deposit", "draw", no, "--amount", "1.00", "--case-id", c.no, "--follow", "0", "--json"]).json()
+        XCTAssertEqual(drawn["outcome"], "routed", "the case number is resolved with the default sender's login")
+        XCTAssertEqual(drawn["correlation_id"]?.stringValue, c.id)
+        XCTAssertEqual(Set(drawn["recipients"]?.arrayValue ?? []), ["hrss", "housing"])
         let statement = try h.wagectl(["account", "statement", no, "--month", "2026-04", "--inflow", "0.00", "--outflow", "0",
                                        "--balance", "0.00", "--follow", "0", "--json"]).json()
         XCTAssertEqual(statement["sender"], "bank")
@@ -84,7 +89,7 @@ final class ProjectWageCtlSendTests: XCTestCase {
         XCTAssertEqual(unknown.status, 3)
         XCTAssertTrue(unknown.failure?.message.contains("unknown_project") == true, "\(String(describing: unknown.failure))")
         let hrss = try h.drain("dept.hrss", idle: 0.5)
-        XCTAssertEqual(hrss.compactMap(\.properties.type).sorted(), ["account.statement", "deposit.paid"])
+        XCTAssertEqual(hrss.compactMap(\.properties.type).sorted(), ["account.statement", "deposit.drawn", "deposit.paid"])
         XCTAssertEqual(hrss.first { $0.properties.type == "deposit.paid" }?.properties.headers["x-wage-actor"], .string("wang"))
     }
 }
