@@ -159,8 +159,8 @@ enum ProjectSections {
             key: "payrolls", title: "payrolls (工资表, latest \(n) months)",
             sql: """
                 SELECT y.month, y.subcontractor, y.lines, y.gross_total, y.paid_total, y.unpaid_total, y.unpaid_workers,
-                       y.confirmed_by_workers, y.via_special_account, y.submissions, y.case_id::text AS case_id
-                FROM wage.project_payrolls y
+                       y.confirmed_by_workers, y.via_special_account, y.submissions, y.case_id::text AS case_id, c.case_no
+                FROM wage.project_payrolls y LEFT JOIN wage.case_overview c ON c.case_id = y.case_id
                 WHERE y.project_no = $1
                   AND y.month IN (SELECT DISTINCT month FROM wage.project_payrolls WHERE project_no = $1 ORDER BY month DESC LIMIT \(n))
                 ORDER BY y.month DESC, y.subcontractor
@@ -169,7 +169,7 @@ enum ProjectSections {
                       Column("gross_total", "gross", .money), Column("paid_total", "paid", .money),
                       Column("unpaid_total", "unpaid", .money), Column("unpaid_workers", "unpaid workers", .int),
                       Column("confirmed_by_workers", "confirmed", .bool), Column("via_special_account", "via account", .bool),
-                      Column("submissions", nil, .int), Column("case_id", "case")])
+                      Column("submissions", nil, .int), Column("case_no", "case"), Column("case_id", "case id")])
     }
 
     static let warnings = ProjectSectionSpec(
