@@ -22,6 +22,7 @@ final class ProjectWageCtlSendTests: XCTestCase {
     func csv(_ lines: [String]) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(Harness.newID("roster")).csv").path
         try lines.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }
 
