@@ -22,6 +22,9 @@ public struct WageCtl: ParsableCommand {
             StaffGroup.self,
             CreditGroup.self,  // §9 credit discipline (issue 19)
             ImportGroup.self,  // §7.7 importing earlier years' cases (issue 17)
+            // §8 construction projects (issue 18)
+            ProjectGroup.self, DepositGroup.self, AccountGroup.self, RosterGroup.self, PayrollGroup.self, InspectionGroup.self,
+            WarningsGroup.self,
         ])
 
     @OptionGroup var identity: IdentityOptions

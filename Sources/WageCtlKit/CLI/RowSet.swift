@@ -12,6 +12,8 @@ struct Column: Sendable {
         case json
         /// Free text that may hold personal data: masked everywhere.
         case masked
+        /// A person's name: all but the first character masked everywhere (`张*`).
+        case personName
     }
 
     let key: String
@@ -42,6 +44,7 @@ struct RowSet {
         case .textArray:
             return ((try? row.stringArray(column.key)) ?? []).joined(separator: ",")
         case .json, .masked: return Masking.text(raw)
+        case .personName: return CreditPerson.masked(raw)
         default: return raw
         }
     }
@@ -56,6 +59,7 @@ struct RowSet {
         case .textArray: return .array(((try? row.stringArray(column.key)) ?? []).map(JSONValue.string))
         case .json: return JSONPretty.masked((try? JSONValue.parse(Array(raw.utf8))) ?? .string(raw))
         case .masked: return .string(Masking.text(raw))
+        case .personName: return .string(CreditPerson.masked(raw))
         default: return .string(raw)
         }
     }

@@ -27,9 +27,16 @@ final class Session {
 
     deinit { close() }
 
-    /// `--as`, else `WAGE_PRINCIPAL`; throws a usage error when neither is given.
-    func identity() throws -> Identity {
-        guard let code = identityOptions.principal ?? env.values["WAGE_PRINCIPAL"], !code.isEmpty else {
+    /// Whom the command acts as when neither `--as` nor `WAGE_PRINCIPAL` says (a
+    /// sending command's default sender); `nil`: it must be said.
+    var defaultIdentity: Identity?
+
+    /// `--as`, else `WAGE_PRINCIPAL`, else `fallback` or `defaultIdentity`; throws a
+    /// usage error when none is given.
+    func identity(default fallback: Identity? = nil) throws -> Identity {
+        let given = identityOptions.principal ?? env.values["WAGE_PRINCIPAL"]
+        if given?.isEmpty ?? true, let fallback = fallback ?? defaultIdentity { return fallback }
+        guard let code = given, !code.isEmpty else {
             throw WageCtlError(.usage, "no principal: say whom you act as",
                                hint: "add --as <code> (one of \(Identity.codes)) or export WAGE_PRINCIPAL")
         }
@@ -39,9 +46,10 @@ final class Session {
         return identity
     }
 
-    /// The identity, which must be a principal (sending needs an AMQP user of §1).
-    func principal() throws -> Principal {
-        guard case .principal(let p) = try identity() else {
+    /// The identity, which must be a principal (sending needs an AMQP user of §1);
+    /// `fallback` when none is given.
+    func principal(default fallback: Principal? = nil) throws -> Principal {
+        guard case .principal(let p) = try identity(default: fallback.map(Identity.principal)) else {
             throw WageCtlError(.usage, "messages are sent by a principal, not by admin",
                                hint: "add --as <department>, e.g. --as hrss")
         }

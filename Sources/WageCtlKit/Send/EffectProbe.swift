@@ -24,9 +24,24 @@ struct EffectProbe {
             WHERE t.message_id = $1 OR t.message_id LIKE $2
             ORDER BY t.id LIMIT 20
             """, [draft.messageID, pattern]).rows
-        return try rows.map { row in
+        let onCases = try rows.map { row in
             SendOutcome.Effect(department: try row.string("department"), what: "recorded \(try row.string("event"))",
                                caseID: try row.optionalString("case_id"), caseNo: try row.optionalString("case_no"))
+        }
+        return onCases + (try projectTimeline(pattern: pattern))
+    }
+
+    /// Entries on a project's timeline (CONTRACT §8), where the sender may read it.
+    private func projectTimeline(pattern: String) throws -> [SendOutcome.Effect] {
+        guard let type = MessageType(rawValue: draft.type), Self.projectTypes.contains(type) else { return [] }
+        let rows = try db.execute(
+            """
+            SELECT department, event, project_no FROM wage.project_timeline
+            WHERE message_id = $1 OR message_id LIKE $2 ORDER BY id LIMIT 20
+            """, [draft.messageID, pattern]).rows
+        return try rows.map { row in
+            SendOutcome.Effect(department: try row.string("department"),
+                               what: "recorded \(try row.string("event")) on project \(try row.string("project_no"))")
         }
     }
 
@@ -63,6 +78,12 @@ struct EffectProbe {
             return nil  // the sender may not read the receiver's table: the timeline is all it sees
         }
     }
+
+    /// The project messages of CONTRACT §8.1: their effects are on the project timeline.
+    static let projectTypes: Set<MessageType> = [
+        .projectRegister, .projectCompleted, .depositPaid, .depositDrawn, .depositReleased, .accountOpened, .accountFunded,
+        .accountAlert, .accountStatement, .rosterEnrol, .payrollSubmitted, .inspectionRecorded,
+    ]
 
     /// `text` with LIKE's special characters escaped (default escape `\`).
     static func likeEscaped(_ text: String) -> String {

@@ -5,6 +5,9 @@ import Workflow
 /// A subcommand that sends one message type of CONTRACT §3 with named options.
 protocol MessageCommand: ParsableCommand {
     static var messageType: MessageType { get }
+    /// Whom the command sends as when neither `--as` nor `WAGE_PRINCIPAL` says
+    /// (the one system that sends this type, e.g. `bank`); `nil`: it must be said.
+    static var defaultSender: Principal? { get }
     var identity: IdentityOptions { get }
     var output: OutputOptions { get }
     var sending: SendOptions { get }
@@ -13,18 +16,21 @@ protocol MessageCommand: ParsableCommand {
 }
 
 extension MessageCommand {
+    static var defaultSender: Principal? { nil }
+
     func run() throws {
         try SendRunner.run(type: Self.messageType.rawValue, identity: identity, json: output.json,
-                           sending: sending, payload: payload)
+                           sending: sending, defaultSender: Self.defaultSender, payload: payload)
     }
 }
 
 /// The shared body of every sending command.
 enum SendRunner {
     static func run(type: String, identity: IdentityOptions, json: Bool, sending: SendOptions,
-                    payload: (PayloadContext) throws -> JSONValue) throws {
+                    defaultSender: Principal? = nil, payload: (PayloadContext) throws -> JSONValue) throws {
         let session = Session(identity)
         defer { session.close() }
+        session.defaultIdentity = defaultSender.map(Identity.principal)
         let sender = try session.principal()
         let messageSender = MessageSender(session: session)
         let dutyList = try messageSender.dutyListInForce(for: sender)
@@ -43,7 +49,7 @@ enum SendRunner {
                                         dutyList: dutyList)
         }
         let draft = Draft(type: type, body: body, messageID: sending.messageID ?? MessageSender.newMessageID(),
-                          correlationID: sending.correlationID ?? context.caseID)
+                          correlationID: sending.correlationID ?? context.caseID, headers: sending.headers)
         let outcome = try messageSender.send(draft, as: sender, waits: sending.waits, dryRun: sending.dryRun,
                                              dutyList: dutyList)
         report(outcome, json: json, console: session.console)

@@ -25,6 +25,17 @@ struct MessageSender {
     /// Checks `draft` as the router would; throws `refusedLocally` with the reason
     /// and an explanation. Returns the routing decision (recipients, version).
     func check(_ draft: Draft, as sender: Principal, dutyList: DutyList) throws -> (recipients: [String], version: String) {
+        switch try decision(draft, as: sender, dutyList: dutyList) {
+        case .deliver(let recipients, let version): return (recipients.map(\.rawValue), version)
+        case .deadLetter(_, let version): return (["wage.dead"], version)
+        case .reject(let reason):
+            throw refusal(reason, type: draft.type, as: sender, body: draft.body, dutyList: dutyList)
+        }
+    }
+
+    /// The router's decision on `draft` sent by `sender`, computed here (properties,
+    /// type, sender, schema, recipients, the project's regulator from the ledger).
+    func decision(_ draft: Draft, as sender: Principal, dutyList: DutyList) throws -> RoutingDecision {
         let size = draft.bytes.count
         let decision: RoutingDecision
         if let problem = checkProperties(messageID: draft.messageID, type: draft.type, userID: sender.rawValue,
@@ -36,12 +47,7 @@ struct MessageSender {
             decision = route(type: draft.type, sender: sender.rawValue, body: draft.body, dutyList: dutyList,
                              actorIsValid: actorIsValid, projects: { ProjectLookup.sector(of: $0, db: db) })
         }
-        switch decision {
-        case .deliver(let recipients, let version): return (recipients.map(\.rawValue), version)
-        case .deadLetter(_, let version): return (["wage.dead"], version)
-        case .reject(let reason):
-            throw refusal(reason, type: draft.type, as: sender, body: draft.body, dutyList: dutyList)
-        }
+        return decision
     }
 
     /// The duty list in force, read with `sender`'s own login.

@@ -17,7 +17,14 @@ struct SendOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Check the message as the router would, print it, and do not send it.")
     var dryRun = false
 
+    @Option(name: .customLong("actor"),
+            help: "The login of the person acting, sent as header x-wage-actor (default $WAGE_ACTOR, else the login name).")
+    var actor: String?
+
     init() {}
 
     var waits: MessageSender.Waits { .init(decision: max(0, timeout), follow: max(0, follow)) }
+
+    /// The headers every message of a staff tool carries (CONTRACT §7.9).
+    var headers: [String: String] { ActorHeader.headers(actor) }
 }
