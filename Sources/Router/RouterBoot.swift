@@ -23,9 +23,9 @@ struct RouterBoot: Service {
         let setup = "router-setup"
         health.register(setup, checks: [.database])
         let (file, databaseURL, logger) = (self.file, self.databaseURL, self.logger)
-        let active = try await withGracefulShutdownHandler {
+        let active = try await withTaskCancellationOrGracefulShutdownHandler {
             try await Self.onThread { try Self.inForce(file, databaseURL: databaseURL, stop: stop, logger: logger) }
-        } onGracefulShutdown: { stop.set() }
+        } onCancelOrGracefulShutdown: { stop.set() }
         health.remove(setup)
         guard let active else { return }
         logger.info("duty list in force", metadata: ["version": "\(active.version)", "sha256": "\(active.contentHash)"])

@@ -68,6 +68,18 @@ final class ProcessEndpointsTests: XCTestCase {
         XCTAssertEqual(HTTPGet.fetch(try url("CONSOLE") + "/healthz").status, 200)
     }
 
+    func testAProcessWhoseHealthPortIsTakenStopsWithAnError() throws {
+        // The broker's Prometheus endpoint holds its port for as long as the stack runs.
+        let taken = try XCTUnwrap(LocalStack.current.fileValues["WAGE_AMQP_PROMETHEUS_URL"]
+            .flatMap { URL(string: $0)?.port })
+        let police = try spawn("worker-police-taken-port", "worker-police", extra: ["WAGE_HTTP_PORT_WORKER_POLICE": String(taken)])
+        let deadline = Date().addingTimeInterval(20)
+        while police.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertFalse(police.isRunning, "worker-police kept running without its health port")
+        XCTAssertNotEqual(police.exitStatus, 0)
+        XCTAssertTrue(police.tail(3).contains("Address already in use"), police.tail(3))
+    }
+
     func testStackEnvListsEveryProcessURL() throws {
         let values = LocalStack.current.fileValues
         XCTAssertNotNil(values["WAGE_HTTP_BASE_PORT"], "stack.env has no WAGE_HTTP_BASE_PORT: run deploy/local/stack.sh up")
