@@ -8,6 +8,7 @@ import PackageDescription
 /// - `AMQP`, `Store`: small Swift adapters over them; one `check()` funnel for C errors.
 /// - `Workflow`: the pure domain (calendar, money, case/referral/fund/legal-aid machines).
 /// - `Duties`: duty lists as data (YAML), message schemas, the routing decision.
+/// - `HealthServer`: `/healthz`, `/readyz`, `/metrics` over HTTP (hummingbird), fed by published state.
 /// - `Runtime`: the shared worker runtime (consumer thread, inbox/outbox, relay, lifecycle).
 /// - `Router`, `Departments`: the router service and the department handlers.
 /// - `WageCtlKit`: the back-office CLI.
@@ -67,11 +68,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // Health and metrics over HTTP: reads only state the runtime publishes
+        .target(
+            name: "HealthServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // Services
         .target(
             name: "Runtime",
             dependencies: [
-                "AMQP", "Store", "Messages", "Workflow", "Duties",
+                "AMQP", "Store", "Messages", "Workflow", "Duties", "HealthServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -81,7 +92,7 @@ let package = Package(
         .target(
             name: "Router",
             dependencies: [
-                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", "HealthServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -101,7 +112,8 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", "HealthServer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -139,7 +151,10 @@ let package = Package(
         .testTarget(name: "DutiesTests", dependencies: ["Duties", "Messages", "Workflow"]),
         .testTarget(
             name: "RuntimeTests",
-            dependencies: ["Runtime", "Store", "Messages", "Workflow", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["Runtime", "Store", "Messages", "Workflow", "HealthServer",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "Prometheus", package: "swift-prometheus")]),
         .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
         .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
@@ -152,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "SystemTests",
             dependencies: ["Router", "Departments", "WageCtlKit", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
-                           "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           "TestSupport", "HealthServer", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]

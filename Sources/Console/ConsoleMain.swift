@@ -2,14 +2,24 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Runtime
+import ServiceLifecycle
 
 /// Entry point of the `wage-console` executable: the staff console (工作台).
 public enum ConsoleMain {
-    /// Builds the routes and serves until SIGTERM/SIGINT.
+    /// Builds the routes and serves until SIGTERM/SIGINT, with `/healthz`, `/readyz`
+    /// and `/metrics` on the console's own health port (`HealthEndpoint`, key `CONSOLE`).
     public static func run(arguments: [String]) async throws {
         let settings = ConsoleSettings.from(arguments: arguments, environment: ProcessInfo.processInfo.environment)
-        let app = makeApplication(settings: settings, env: StackEnvironment.load())
-        try await app.runService()
+        let env = StackEnvironment.load()
+        MetricsExport.bootstrap()
+        let app = makeApplication(settings: settings, env: env)
+        let health = HealthBoard(principal: "console")
+        let interval = env.values["WAGE_CONSOLE_PROBE_INTERVAL"].flatMap(Double.init) ?? ConsoleProbe.defaultInterval
+        let probe = ConsoleProbe(env: env, health: health, interval: interval, logger: ConsoleLog.logger)
+        let http = try ObservedProcess.server(key: "CONSOLE", health: health, env: env, logger: ConsoleLog.logger)
+        try await ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: probe), .init(service: http)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: ConsoleLog.logger)).run()
     }
 
     static func makeApplication(settings: ConsoleSettings, env: StackEnvironment) -> some ApplicationProtocol {

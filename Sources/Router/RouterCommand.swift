@@ -1,6 +1,7 @@
 import ArgumentParser
 import Duties
 import Foundation
+import HealthServer
 import Logging
 import Runtime
 import ServiceLifecycle
@@ -30,33 +31,12 @@ public struct RouterCommand: AsyncParsableCommand {
             logger.critical("refusing to start: the duty list is invalid: \(error)")
             throw ExitCode(2)
         }
-        let databaseURL = try env.databaseURL(for: .router)
-        let inForce = try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListStore.install(list, db: db).inForce ?? list.version }
-        let active = inForce == list.version ? list
-            : try Self.withDatabase(databaseURL, logger: logger) { db in try DutyListStore.load(version: inForce, db: db) }
-        logger.info("duty list in force", metadata: ["version": "\(active.version)", "sha256": "\(active.contentHash)"])
-        let service = RouterService(
-            dutyList: active, databaseURL: databaseURL, amqpURL: try env.amqpURL(for: .router),
-            threads: threads, logger: logger)
+        let health = HealthBoard(principal: "router")
+        let boot = RouterBoot(file: list, databaseURL: try env.databaseURL(for: .router),
+                              amqpURL: try env.amqpURL(for: .router), threads: threads, health: health, logger: logger)
+        let http = try ObservedProcess.server(key: "ROUTER", health: health, env: env, logger: logger)
         try await ServiceGroup(configuration: .init(
-            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
-    }
-
-    /// Runs `body` on a setup connection, waiting (with backoff) while the database
-    /// cannot be reached: a router started before PostgreSQL (a reboot, a restart in
-    /// the wrong order) waits for it like the workers do, instead of exiting.
-    static func withDatabase<T>(_ url: String, logger: Logger, _ body: (PGConnection) throws -> T) throws -> T {
-        var backoff = Backoff()
-        let never = StopFlag()
-        while true {
-            do {
-                let db = try PGConnection(url: url, applicationName: "wage-router-setup")
-                defer { db.close() }
-                return try body(db)
-            } catch let error as PGError where error.meansDatabaseUnavailable {
-                logger.warning("database not reachable; waiting for it before routing", metadata: ["error": "\(error)"])
-                backoff.sleep(unless: never)
-            }
-        }
+            services: [.init(service: boot), .init(service: http)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
     }
 }

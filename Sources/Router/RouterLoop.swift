@@ -7,65 +7,104 @@ import Runtime
 import Store
 
 /// One router consumer thread: `router.intake` → `RouterCore` → ack. Several
-/// threads or processes may run at once (competing consumers).
+/// threads or processes may run at once (competing consumers). It publishes its
+/// connections on the health board and counts every decision (`RouterMetrics`).
 final class RouterLoop {
     let consumer: AMQPConsumer
     let core: RouterCore
     let stop: StopFlag
     let logger: Logger
+    let settings: RouterSettings
+    let health: HealthBoard
+    let component: String
     var lastDutyCheck = Date()
-    let routed = Counter(label: "wage_router_routed_total")
-    let refused = Counter(label: "wage_router_refused_total")
-    let maxBatch = 50
+    let metrics: RouterMetrics
 
-    init(consumer: AMQPConsumer, core: RouterCore, stop: StopFlag, logger: Logger) {
+    init(consumer: AMQPConsumer, core: RouterCore, stop: StopFlag, logger: Logger, settings: RouterSettings = RouterSettings(),
+         health: HealthBoard, component: String) {
         self.consumer = consumer
         self.core = core
         self.stop = stop
         self.logger = logger
+        self.settings = settings
+        self.health = health
+        self.component = component
+        metrics = RouterMetrics()
     }
 
     func run() {
+        health.set(.consuming, true, for: component)
+        defer { health.set(.consuming, false, for: component) }
+        metrics.inForce(core.dutyList.version)
         while !stop.isSet {
             refreshDutyListIfDue()
             var batch: [AMQPDelivery] = []
             do {
-                guard let first = try consumer.next(timeout: 1) else { continue }
+                guard let first = try consumer.next(timeout: settings.pollTimeout) else { continue }
                 batch.append(first)
-                while batch.count < maxBatch, let more = try consumer.next(timeout: 0) { batch.append(more) }
+                while batch.count < settings.maxBatch, let more = try consumer.next(timeout: 0) { batch.append(more) }
             } catch {
                 logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(error)"])
-                try? consumer.reconnect(shouldStop: { self.stop.isSet })
+                reconnectBroker()
                 continue  // what was in hand is redelivered on the new connection
             }
-            var backoff = Backoff()
-            while !stop.isSet {
-                do {
-                    let outcomes = try core.route(batch: batch)
-                    for outcome in outcomes {
-                        if case .refused = outcome { refused.increment() } else { routed.increment() }
-                    }
-                    for delivery in batch { try? consumer.ack(delivery) }
-                    break
-                } catch {
-                    logger.warning("could not make routing decisions durable; retrying", metadata: ["error": "\(error)"])
-                    backoff.sleep(unless: stop)
-                    if let pg = error as? PGError, pg.meansDatabaseUnavailable { try? core.db.reconnect() }
+            route(batch)
+        }
+    }
+
+    /// Decides the batch, retrying until its decisions are durable, then acks it.
+    func route(_ batch: [AMQPDelivery]) {
+        let started = Date()
+        var backoff = Backoff()
+        while !stop.isSet {
+            do {
+                let outcomes = try core.route(batch: batch)
+                health.set(.database, true, for: component)
+                metrics.count(outcomes, of: batch)
+                for delivery in batch { try? consumer.ack(delivery) }
+                metrics.loop.batch(size: batch.count, seconds: Date().timeIntervalSince(started))
+                return
+            } catch {
+                logger.warning("could not make routing decisions durable; retrying", metadata: ["error": "\(error)"])
+                backoff.sleep(unless: stop)
+                if let pg = error as? PGError, pg.meansDatabaseUnavailable {
+                    health.set(.database, false, for: component)
+                    metrics.loop.reconnected(.database)
+                    try? core.db.reconnect()
                 }
             }
         }
     }
 
-    /// Every 5 s: has an operator put another duty-list version in force?
+    func reconnectBroker() {
+        health.set(.broker, false, for: component)
+        health.set(.consuming, false, for: component)
+        metrics.loop.reconnected(.broker)
+        try? consumer.reconnect(shouldStop: { self.stop.isSet })
+        guard !stop.isSet else { return }
+        health.set(.broker, true, for: component)
+        health.set(.consuming, true, for: component)
+    }
+
+    /// Every `dutyCheckInterval`: has an operator put another duty-list version in
+    /// force? The look is also this thread's database probe while idle.
     func refreshDutyListIfDue() {
-        guard Date().timeIntervalSince(lastDutyCheck) >= 5 else { return }
+        guard Date().timeIntervalSince(lastDutyCheck) >= settings.dutyCheckInterval else { return }
         lastDutyCheck = Date()
         do {
-            guard let version = try DutyListStore.versionInForce(db: core.db), version != core.dutyList.version else { return }
+            let version = try DutyListStore.versionInForce(db: core.db)
+            health.set(.database, true, for: component)
+            guard let version, version != core.dutyList.version else { return }
             core.use(try DutyListStore.load(version: version, db: core.db))
+            metrics.inForce(version)
             logger.notice("duty list changed", metadata: ["version": "\(version)"])
         } catch {
             logger.warning("could not check the duty list in force", metadata: ["error": "\(error)"])
+            if let pg = error as? PGError, pg.meansDatabaseUnavailable {
+                health.set(.database, false, for: component)
+                metrics.loop.reconnected(.database)
+                try? core.db.reconnect()
+            }
         }
     }
 }

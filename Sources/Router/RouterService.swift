@@ -17,9 +17,15 @@ public struct RouterService: ThreadedService {
     let threads: Int
     let prefetch: UInt16
     public let logger: Logger
+    /// Where the threads publish their connections' state (served as `/readyz`).
+    public let health: HealthBoard
+    let settings: RouterSettings
 
     public init(dutyList: DutyList, databaseURL: String, amqpURL: String, threads: Int = 1,
-                prefetch: UInt16 = 50, logger: Logger) {
+                prefetch: UInt16 = 50, logger: Logger, health: HealthBoard? = nil,
+                settings: RouterSettings = RouterSettings()) {
+        self.health = health ?? HealthBoard(principal: "router")
+        self.settings = settings
         self.dutyList = dutyList
         self.databaseURL = databaseURL
         self.amqpURL = amqpURL
@@ -32,16 +38,22 @@ public struct RouterService: ThreadedService {
     /// is set. Tests use this to run the router in-process.
     public func start(stop: StopFlag, threads: ThreadGroup) throws {
         let url = try AMQPURL(amqpURL)
-        let (list, databaseURL, prefetch, logger) = (dutyList, self.databaseURL, self.prefetch, self.logger)
+        let (list, databaseURL, prefetch, logger, health, settings) =
+            (dutyList, self.databaseURL, self.prefetch, self.logger, self.health, self.settings)
         for n in 0..<self.threads {
-            threads.spawn("router-\(n)") {
-                guard let db = Connect.database(databaseURL, name: "router-\(n)", stop: stop, logger: logger),
-                      let consumer = Connect.consumer(url, queue: "router.intake", prefetch: prefetch,
-                                                       name: "router-\(n)", stop: stop, logger: logger),
+            let name = "router-\(n)"
+            health.register(name, checks: [.broker, .database, .consuming])
+            threads.spawn(name) {
+                guard let db = Connect.database(databaseURL, name: name, stop: stop, logger: logger) else { return }
+                health.set(.database, true, for: name)
+                guard let consumer = Connect.consumer(url, queue: "router.intake", prefetch: prefetch,
+                                                       name: name, stop: stop, logger: logger),
                       let publisher = Self.publisher(url, n: n, stop: stop, logger: logger)
                 else { return }
+                health.set(.broker, true, for: name)
                 let core = RouterCore(dutyList: list, db: db, publisher: publisher, logger: logger)
-                RouterLoop(consumer: consumer, core: core, stop: stop, logger: logger).run()
+                RouterLoop(consumer: consumer, core: core, stop: stop, logger: logger, settings: settings,
+                           health: health, component: name).run()
                 consumer.close(); publisher.close(); db.close()
             }
         }

@@ -22,11 +22,17 @@ public final class ConsumerLoop {
     let processed: Counter
     let refused: Counter
     let retried: Counter
+    /// Where this thread publishes its connections' state (`/readyz`).
+    let health: HealthBoard
+    /// This thread's name on the health board (`hrss-consumer`).
+    let component: String
+    /// Messages by type and outcome, batch sizes and latency, reconnects, versions.
+    let metrics: LoopMetrics
     /// The numbers of the plan (`maxBatch`, pauses, poll timeout).
     public let settings: DeliverySettings
 
     public init(consumer: AMQPConsumer, lanes: BatchLanes, stop: StopFlag, logger: Logger,
-                settings: DeliverySettings = DeliverySettings()) {
+                settings: DeliverySettings = DeliverySettings(), health: HealthBoard? = nil, component: String? = nil) {
         self.settings = settings
         self.consumer = consumer
         self.lanes = lanes
@@ -34,6 +40,9 @@ public final class ConsumerLoop {
         self.logger = logger
         self.references = ReferenceWatch(interval: settings.calendarCheckInterval)
         let who = lanes.primary.handler.principal.rawValue
+        self.health = health ?? HealthBoard(principal: who)
+        self.component = component ?? "\(who)-consumer"
+        metrics = LoopMetrics(principal: who)
         processed = Counter(label: "wage_messages_processed_total", dimensions: [("principal", who)])
         refused = Counter(label: "wage_messages_refused_total", dimensions: [("principal", who)])
         retried = Counter(label: "wage_messages_retried_total", dimensions: [("principal", who)])
@@ -43,7 +52,10 @@ public final class ConsumerLoop {
     public func run() {
         logger.info("consuming", metadata: ["queue": "\(processor.handler.principal.queueName)"])
         let maxBatch = max(1, settings.maxBatch)
+        health.set(.consuming, true, for: component)
+        defer { health.set(.consuming, false, for: component) }
         while !stop.isSet {
+            watchReferences()
             runPeriodicIfDue()
             var batch: [AMQPDelivery] = []
             var brokerError: (any Error)?
@@ -63,6 +75,8 @@ public final class ConsumerLoop {
     /// Performs the plan of one batch: refuse what cannot be decoded, apply the
     /// rest (one transaction per lane), then ack or requeue each delivery.
     func handle(_ deliveries: [AMQPDelivery], brokerError: (any Error)? = nil) {
+        let started = Date()
+        defer { metrics.batch(size: deliveries.count, seconds: Date().timeIntervalSince(started)) }
         var plan = DeliveryPlan(settings: settings)
         let decoded = deliveries.map { (delivery: $0, message: InboundMessage.from($0)) }
         let messages = decoded.compactMap { try? $0.message.get() }
@@ -79,20 +93,25 @@ public final class ConsumerLoop {
                 logger.error("undecodable delivery; dead-lettering", metadata: ["reason": "\(reason.code)"])
                 if let delivery = byTag[tag] { try? consumer.reject(delivery, requeue: false) }
                 refused.increment()
+                metrics.message(type: byTag[tag]?.properties.type, .refused, reason: reason)
             case .apply:
                 guard !stop.isSet else { pending = plan.stopRequested(); continue }
-                references.refreshIfDue(lanes, logger: logger)
+                watchReferences()
                 do {
                     let results = try lanes.process(messages)
+                    health.set(.database, true, for: component)
                     count(results)
+                    metrics.count(results, of: messages)
                     pending = plan.applied(results)
                 } catch {
+                    health.set(.database, false, for: component)
                     logger.warning("database unavailable; holding \(messages.count) message(s)", metadata: ["error": "\(error)"])
                     pending = plan.databaseUnavailable()
                 }
             case .pause(let seconds):
                 pause(seconds)
             case .reconnectDatabase:
+                metrics.reconnected(.database)
                 lanes.reconnect()
             case .ack(let tag, let multiple):
                 if let delivery = byTag[tag] { try? consumer.ack(delivery, multiple: multiple) }
@@ -101,7 +120,9 @@ public final class ConsumerLoop {
             case .reconnectBroker:
                 // Acks of the batch did not reach the broker; the inbox drops the redelivery.
                 logger.warning("broker connection lost; reconnecting", metadata: ["error": "\(brokerError.map { "\($0)" } ?? "")"])
+                brokerLost()
                 try? consumer.reconnect(shouldStop: { self.stop.isSet })
+                if !stop.isSet { brokerBack() }
             }
         }
     }
@@ -128,7 +149,7 @@ public final class ConsumerLoop {
               Date().timeIntervalSince(lastPeriodic) >= interval else { return }
         lastPeriodic = Date()
         do {
-            references.refreshIfDue(lanes, logger: logger)
+            watchReferences()
             try processor.runPeriodic()
         } catch {
             logger.warning("periodic work failed; will try at the next interval", metadata: ["error": "\(error)"])

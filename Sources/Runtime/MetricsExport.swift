@@ -15,9 +15,17 @@ public enum MetricsExport {
         lock.lock(); defer { lock.unlock() }
         if let registry { return registry }
         let created = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: created))
+        MetricsSystem.bootstrap(factory(registry: created))
         registry = created
         return created
+    }
+
+    /// A Prometheus factory over `registry` with the histogram buckets of `MetricName`.
+    public static func factory(registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.valueHistogramBuckets[MetricName.batchSize] = MetricName.batchSizeBuckets
+        factory.durationHistogramBuckets[MetricName.handlingSeconds] = MetricName.handlingBuckets
+        return factory
     }
 
     /// The current metrics as Prometheus text.

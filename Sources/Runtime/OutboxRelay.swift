@@ -17,8 +17,12 @@ public final class OutboxRelay {
     let stop: StopFlag
     let logger: Logger
     let batchSize: Int
+    /// The outbox backlog gauges, measured every `backlogInterval` seconds.
+    let backlog: OutboxBacklog
 
-    public init(principal: Principal, db: PGConnection, amqpURL: AMQPURL, stop: StopFlag, logger: Logger, batchSize: Int = 200) {
+    public init(principal: Principal, db: PGConnection, amqpURL: AMQPURL, stop: StopFlag, logger: Logger, batchSize: Int = 200,
+                backlogInterval: Double = ObservationSettings().outboxCheckInterval) {
+        self.backlog = OutboxBacklog(principal: principal, interval: backlogInterval)
         self.principal = principal
         self.db = db
         self.amqpURL = amqpURL
@@ -37,6 +41,7 @@ public final class OutboxRelay {
             do {
                 if !listening { try db.listen(channel); listening = true }
                 let sent = try publishBatch()
+                try backlog.measureIfDue(db)
                 backoff = Backoff()
                 if sent < batchSize { _ = try db.waitForNotification(timeout: 0.5) }
             } catch {

@@ -17,9 +17,12 @@ struct ReferenceWatch {
 
     init(interval: Double) { self.interval = interval }
 
-    /// Looks at the versions if `interval` has passed; reloads on a change (or the first time).
-    mutating func refreshIfDue(_ lanes: BatchLanes, logger: Logger, now: Date = Date()) {
-        guard now.timeIntervalSince(lastLook) >= interval else { return }
+    /// Looks at the versions if `interval` has passed; reloads on a change (or the
+    /// first time). Returns `nil` when it was not time to look, else whether the
+    /// database answered (the consumer's readiness probe).
+    @discardableResult
+    mutating func refreshIfDue(_ lanes: BatchLanes, logger: Logger, now: Date = Date()) -> Bool? {
+        guard now.timeIntervalSince(lastLook) >= interval else { return nil }
         lastLook = now
         do {
             let current = try Self.versions(lanes.primary.db)
@@ -33,8 +36,13 @@ struct ReferenceWatch {
                 if versions["settings"] != nil { logger.info("configuration changed; reloaded") }
             }
             versions = current
+            return true
+        } catch let error as PGError where error.meansDatabaseUnavailable {
+            logger.warning("database unavailable; keeping the calendar and configuration in use", metadata: ["error": "\(error)"])
+            return false
         } catch {
             logger.warning("could not reload the calendar or configuration; keeping the ones in use", metadata: ["error": "\(error)"])
+            return true
         }
     }
 

@@ -3,7 +3,8 @@ import ServiceLifecycle
 
 /// A swift-service-lifecycle `Service` whose work runs on dedicated threads
 /// (blocking C libraries): `run()` starts them and, on graceful shutdown, sets
-/// the stop flag and waits until every thread has returned.
+/// the stop flag and waits until every thread has returned (also when the task is
+/// cancelled).
 public protocol ThreadedService: Service {
     var logger: Logger { get }
     /// Starts the threads on `threads`; they run until `stop` is set. Tests use
@@ -16,9 +17,11 @@ extension ThreadedService {
         let stop = StopFlag()
         let threads = ThreadGroup()
         try start(stop: stop, threads: threads)
-        await withGracefulShutdownHandler {
+        // Cancellation too: when another service of the group fails (a health port
+        // already taken), the group cancels instead of shutting down gracefully.
+        await withTaskCancellationOrGracefulShutdownHandler {
             await threads.wait()
-        } onGracefulShutdown: { [logger] in
+        } onCancelOrGracefulShutdown: { [logger] in
             logger.info("graceful shutdown requested")
             stop.set()
         }

@@ -25,11 +25,18 @@ public struct WorkerService: ThreadedService {
     /// The numbers of the delivery plan (batch size, attempt limit, pauses).
     let delivery: DeliverySettings
     let clock: @Sendable () -> Date
+    /// Where the threads publish their connections' state (served as `/readyz`).
+    public let health: HealthBoard
+    /// How often the relay measures the outbox backlog.
+    let observation: ObservationSettings
 
     public init(principal: Principal, databaseURL: String, amqpURL: String, prefetch: UInt16 = 100, lanes: Int = 1,
                 metricsDirectory: String? = nil, delivery: DeliverySettings = DeliverySettings(), logger: Logger,
-                clock: @escaping @Sendable () -> Date = { Date() }, makeHandler: @escaping HandlerFactory) {
+                clock: @escaping @Sendable () -> Date = { Date() }, health: HealthBoard? = nil,
+                observation: ObservationSettings = ObservationSettings(), makeHandler: @escaping HandlerFactory) {
         self.clock = clock
+        self.health = health ?? HealthBoard(principal: principal.rawValue)
+        self.observation = observation
         self.delivery = delivery
         self.principal = principal
         self.databaseURL = databaseURL
@@ -48,9 +55,11 @@ public struct WorkerService: ThreadedService {
         let url = try AMQPURL(amqpURL)
         let (principal, databaseURL, logger, prefetch, makeHandler, clock, laneCount) =
             (self.principal, self.databaseURL, self.logger, self.prefetch, self.makeHandler, self.clock, self.lanes)
-        let settings = delivery
-        threads.spawn("\(principal.rawValue)-consumer") {
-            let name = "\(principal.rawValue)-consumer"
+        let (settings, health, observation) = (delivery, self.health, self.observation)
+        let component = "\(principal.rawValue)-consumer"
+        health.register(component, checks: [.broker, .database, .consuming])
+        threads.spawn(component) {
+            let name = component
             var processors: [MessageProcessor] = []
             for lane in 0..<laneCount {
                 guard let db = Connect.database(databaseURL, name: lane == 0 ? name : "\(name)-lane-\(lane)",
@@ -62,20 +71,24 @@ public struct WorkerService: ThreadedService {
                 processors.append(MessageProcessor(handler: makeHandler(), db: db, calendar: calendar, logger: logger,
                                                    settings: settings, clock: clock))
             }
+            health.set(.database, true, for: name)
             let lanes = BatchLanes(processors: processors, name: principal.rawValue)
             guard let consumer = Connect.consumer(url, queue: principal.queueName, prefetch: prefetch,
                                                   name: name, stop: stop, logger: logger) else {
                 lanes.close()
                 return
             }
-            ConsumerLoop(consumer: consumer, lanes: lanes, stop: stop, logger: logger, settings: settings).run()
+            health.set(.broker, true, for: name)
+            ConsumerLoop(consumer: consumer, lanes: lanes, stop: stop, logger: logger, settings: settings,
+                         health: health, component: name).run()
             consumer.close()
             lanes.close()
         }
         threads.spawn("\(principal.rawValue)-relay") {
             guard let db = Connect.database(databaseURL, name: "\(principal.rawValue)-relay", stop: stop, logger: logger)
             else { return }
-            OutboxRelay(principal: principal, db: db, amqpURL: url, stop: stop, logger: logger).run()
+            OutboxRelay(principal: principal, db: db, amqpURL: url, stop: stop, logger: logger,
+                        backlogInterval: observation.outboxCheckInterval).run()
             db.close()
         }
         if let dir = metricsDirectory {

@@ -83,3 +83,37 @@ if problems:
     print("check-dockerfile: docker-compose.yml: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)
 print(f"check-dockerfile: docker-compose.yml gives each of {checked} application containers only its own two secrets")
+
+# Health checks: every long-running service has one; each application container's
+# asks its own process's /readyz, on the port HealthEndpoint gives it
+# (WAGE_HTTP_BASE_PORT 9400 + the offset of its key in HealthEndpoint.processKeys).
+endpoint = (repo / "Sources/HealthServer/HealthEndpoint.swift").read_text(encoding="utf-8")
+keys = re.findall(r'"([A-Z_]+)"', re.search(r"processKeys = \[(.*?)\]", endpoint, re.S).group(1))
+base = int(re.search(r"defaultBasePort = (\d+)", endpoint).group(1))
+one_shot = set(re.findall(r"([a-z][a-z0-9-]*): \{ condition: service_completed_successfully \}", compose))
+healthy = 0
+for block in services:
+    name = block.split(":", 1)[0].strip()
+    if not re.match(r"[a-z]", name) or name in one_shot:
+        continue
+    check = re.search(r"(?m)^    healthcheck:\s*\{\s*test:\s*\[(.*?)\]", block)
+    if not check:
+        problems.append(f"{name} has no healthcheck")
+        continue
+    healthy += 1
+    if "<<: *app" not in block:
+        continue
+    command = re.search(r"command:\s*\[(.*)\]", block).group(1)
+    code = "router" if "wage-router" in command else (re.search(r'"--as", "([a-z]+)"', command) or
+                                                       re.search(r'"worker-([a-z]+)"', command)).group(1)
+    key = "ROUTER" if code == "router" else "WORKER_" + code.upper()
+    expected = f"http://127.0.0.1:{base + keys.index(key)}/readyz"
+    if expected not in check.group(1):
+        problems.append(f"{name}'s healthcheck does not ask {expected} (its process key is {key})")
+    if "WAGE_HTTP_HOST: 0.0.0.0" not in block:
+        problems.append(f"{name} does not set WAGE_HTTP_HOST: 0.0.0.0 (its /metrics could not be scraped)")
+if problems:
+    print("check-dockerfile: docker-compose.yml: " + "; ".join(problems), file=sys.stderr)
+    print("  give each service a healthcheck; an application container's asks its own /readyz", file=sys.stderr)
+    sys.exit(1)
+print(f"check-dockerfile: {healthy} long-running services have a healthcheck; {checked} ask their own /readyz")

@@ -10,7 +10,9 @@
 #   deploy/local/run.sh logs NAME  follow one process's log (e.g. worker-hrss)
 #
 # Processes log to .local/logs/NAME.log; their pids are in .local/run/NAME.pid;
-# metrics are written to .local/metrics/NAME.prom every few seconds.
+# metrics are written to .local/metrics/NAME.prom every few seconds. Each process
+# also serves /healthz, /readyz and /metrics on its own port: WAGE_HTTP_URL_<PROCESS>
+# in .local/stack.env (docs/operations.md).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOCAL=${WAGE_LOCAL_DIR:-$REPO/.local}

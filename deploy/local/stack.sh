@@ -14,8 +14,11 @@
 # Ports and place (override with the environment): WAGE_AMQP_PORT (5672),
 # WAGE_PG_PORT (5432), WAGE_EPMD_PORT (4391), WAGE_AMQP_TLS_PORT (WAGE_AMQP_PORT - 1:
 # the broker's TLS listener, with a test CA made here under .local/tls),
-# WAGE_LOCAL_DIR (.local): a second, isolated stack can run beside the first with
-# other values.
+# WAGE_AMQP_PROMETHEUS_PORT (WAGE_AMQP_PORT + 10020 = 15692: the broker's
+# rabbitmq_prometheus endpoint), WAGE_HTTP_BASE_PORT (9400: the processes'
+# /healthz, /readyz, /metrics ports, base + offset per process, listed in stack.env
+# as WAGE_HTTP_URL_<PROCESS>), WAGE_LOCAL_DIR (.local): a second, isolated stack
+# can run beside the first with other values.
 # Safe to run twice: every step checks what is already there.
 set -euo pipefail
 
@@ -27,6 +30,11 @@ EPMD_PORT=${WAGE_EPMD_PORT:-4391}
 DIST_PORT=$((AMQP_PORT + 20000))
 TLS_PORT=${WAGE_AMQP_TLS_PORT:-$((AMQP_PORT - 1))}
 TLS="$LOCAL/tls"
+PROMETHEUS_PORT=${WAGE_AMQP_PROMETHEUS_PORT:-$((AMQP_PORT + 10020))}
+HTTP_BASE_PORT=${WAGE_HTTP_BASE_PORT:-9400}
+# The processes' HTTP keys in port order (offset 0, 1, ...): keep in step with
+# HealthEndpoint.processKeys (Sources/HealthServer/HealthEndpoint.swift).
+HTTP_PROCESSES="ROUTER WORKER_HRSS WORKER_HOUSING WORKER_TRANSPORT WORKER_WATER WORKER_AGRICULTURE WORKER_MARKET WORKER_POLICE WORKER_PETITIONS WORKER_JUSTICE WORKER_FINANCE CONSOLE"
 PRINCIPALS="hrss housing police petitions justice finance government platform bank transport water agriculture market router"
 PG_BIN=/usr/lib/postgresql/15/bin
 RMQ_BIN=/usr/lib/rabbitmq/bin
@@ -173,9 +181,11 @@ render_rabbitmq() {
     "$LOCAL/secrets.env" "$RMQ/definitions.json" || die "could not render broker definitions"
   ensure_tls
   sed -e "s|@AMQP_PORT@|$AMQP_PORT|" -e "s|@DEFINITIONS@|$RMQ/definitions.json|" \
-    -e "s|@TLS_PORT@|$TLS_PORT|" -e "s|@TLS_DIR@|$TLS|g" \
+    -e "s|@TLS_PORT@|$TLS_PORT|" -e "s|@TLS_DIR@|$TLS|g" -e "s|@PROMETHEUS_PORT@|$PROMETHEUS_PORT|" \
     "$REPO/deploy/rabbitmq/rabbitmq.conf.template" >"$RMQ/rabbitmq.conf"
-  echo "[]." >"$RMQ/enabled_plugins"
+  # rabbitmq_prometheus: the broker's own metrics at http://127.0.0.1:$PROMETHEUS_PORT/metrics
+  # (read at boot: a broker started before this line needs stack.sh restart-rabbitmq)
+  echo "[rabbitmq_prometheus]." >"$RMQ/enabled_plugins"
   echo "[]." >"$RMQ/advanced.config"
   [ -s "$RMQ/home/.erlang.cookie" ] || { secret >"$RMQ/home/.erlang.cookie"; chmod 400 "$RMQ/home/.erlang.cookie"; }
 }
@@ -224,6 +234,14 @@ write_env() {
     echo "WAGE_AMQP_CA_FILE=$TLS/ca.pem"
     echo "WAGE_EPMD_PORT=$EPMD_PORT"
     echo "WAGE_LOCAL_DIR=$LOCAL"
+    # every process's /healthz, /readyz and /metrics (docs/operations.md), and the broker's metrics
+    echo "WAGE_HTTP_BASE_PORT=$HTTP_BASE_PORT"
+    local key offset=0
+    for key in $HTTP_PROCESSES; do
+      echo "WAGE_HTTP_URL_$key=http://127.0.0.1:$((HTTP_BASE_PORT + offset))"
+      offset=$((offset + 1))
+    done
+    echo "WAGE_AMQP_PROMETHEUS_URL=http://127.0.0.1:$PROMETHEUS_PORT/metrics"
   } >"$f"
   chmod 600 "$f"
   say "wrote $f"
@@ -240,7 +258,7 @@ case "$cmd" in
     start_rabbitmq
     setup_database
     write_env
-    say "stack is up: PostgreSQL 127.0.0.1:$PG_PORT, RabbitMQ 127.0.0.1:$AMQP_PORT (vhost wage)"
+    say "stack is up: PostgreSQL 127.0.0.1:$PG_PORT, RabbitMQ 127.0.0.1:$AMQP_PORT (vhost wage, metrics on $PROMETHEUS_PORT)"
     ;;
   down) stop_rabbitmq; stop_postgres ;;
   status)
