@@ -12,6 +12,8 @@ struct BenchResult: Codable {
     var phases: [PipelinePhase.Result]
     /// Peak resident memory (VmHWM) per process after the saturation phase, in MiB.
     var peakMemoryMiB: [String: Double]
+    /// Issue 18's project measurements (nil with --skip-projects).
+    var projects: ProjectMeasure.Result?
     var targets: [Target]
 
     /// One target of issue 10 and whether this run reached it.
@@ -43,6 +45,17 @@ struct BenchResult: Codable {
                             measured: String(format: "p99 %.1f ms at %.0f messages/s", p99, fixed.offeredMessagesPerSecond ?? 0)
                                 + (sustained ? "" : " (load not sustained)"),
                             reached: p99 < 50 && sustained))
+        }
+        if let p = projects, let worst = p.bigPayrollSeconds.max() {
+            t.append(Target(name: "big payroll", goal: "a \(p.payrollLines)-line payroll applied within 1 s",
+                            measured: p.bigPayrollSeconds.map { String(format: "%.3f s", $0) }.joined(separator: ", "),
+                            reached: worst <= 1))
+        }
+        if let alone = phase("saturation"), let loaded = phase(ProjectMeasure.phaseName), let p = projects {
+            let ratio = loaded.casesPerSecond / max(alone.casesPerSecond, 0.001)
+            t.append(Target(name: "project load", goal: "clue pipeline with \(p.projects) projects × \(p.workersPerProject) workers of roster and payroll ≥ 0.9 × without",
+                            measured: String(format: "%.1f vs %.1f cases/s = %.2f", loaded.casesPerSecond, alone.casesPerSecond, ratio),
+                            reached: ratio >= 0.9))
         }
         for name in ["worker-hrss", "worker-housing"] {
             guard let mib = peakMemoryMiB[name] else { continue }

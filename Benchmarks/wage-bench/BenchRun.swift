@@ -27,7 +27,7 @@ struct BenchRun {
         let run = "b" + String(Int(Date().timeIntervalSince1970), radix: 36)
         var result = BenchResult(run: run, startedAt: ISO8601DateFormatter().string(from: Date()),
                                  machine: try MachineInfo.read(admin: admin, rabbitmq: probe.serverVersion),
-                                 settings: settings(), phases: [], peakMemoryMiB: [:], targets: [])
+                                 settings: settings(), phases: [], peakMemoryMiB: [:], projects: nil, targets: [])
         Progress.say("run \(run) on \(result.machine.cpus) × \(result.machine.cpuModel); load average \(result.machine.loadAverageAtStart)")
         if result.machine.busy { Progress.say("warning: the machine is busy (load average above half the cores): figures will be low") }
 

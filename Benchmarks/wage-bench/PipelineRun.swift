@@ -39,10 +39,21 @@ struct PipelineRun {
             postmaster: ProcStats.pid(fromFile: "\(localDir)/pg/data/postmaster.pid"),
             broker: ProcStats.pid(fromFile: "\(localDir)/rabbitmq/rabbitmq.pid"))
         let platform = try AMQPURL(try env.amqpURL(for: .platform))
+        let projects = ProjectMeasure(options: options, run: run, housing: try AMQPURL(try env.amqpURL(for: .housing)),
+                                      platform: platform, admin: admin)
+        var background: (start: () -> Void, finish: () throws -> Double)?
+        if !options.skipProjects {
+            result.projects = ProjectMeasure.Result(
+                payrollLines: options.payrollLines, bigPayrollSeconds: try projects.bigPayroll(), projects: options.projects,
+                workersPerProject: options.projectWorkers)
+            background = try projects.backgroundLoad()
+        }
         let phases: [(String, Int, Double?)] = [("warmup", 200, 100)]
             + options.rate.map { r in ("fixed-\(Int(r))", Int(r / 3 * options.duration), r / 3) }
             + [("saturation", options.saturation, nil)]
+            + (background == nil ? [] : [(ProjectMeasure.phaseName, options.saturation, nil)])
         for (name, count, rate) in phases {
+            if name == ProjectMeasure.phaseName { background?.start() }
             Progress.say(rate.map { String(format: ": %d clues at %.1f/s (%.0f intake messages/s)", count, $0, $0 * 3) }
                 .map { name + $0 } ?? "\(name): \(count) clues as fast as confirms allow")
             let load = ClueLoad(phase: name, run: run, count: count, rate: rate)
@@ -52,6 +63,11 @@ struct PipelineRun {
             result.phases.append(r)
             Progress.say(name + String(format: ": %d cases accepted in %.1f s = %.1f cases/s; registration p99 %.1f ms",
                                        r.casesAccepted, r.seconds, r.casesPerSecond, r.latencyRegistered?.p99 ?? 0))
+            if name == ProjectMeasure.phaseName, let background {
+                result.projects?.payrollsAppliedSeconds = try background.finish()
+                Progress.say(String(format: "projects: %d payrolls applied %.1f s after the first was published",
+                                    options.projects, result.projects?.payrollsAppliedSeconds ?? 0))
+            }
         }
         for p in services.processes {
             if let mem = ProcStats.memory(p.pid) { result.peakMemoryMiB[p.name] = (Double(mem.peakKiB) / 102.4).rounded() / 10 }

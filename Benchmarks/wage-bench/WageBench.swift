@@ -2,6 +2,7 @@ import AMQP
 import ArgumentParser
 import Duties
 import Foundation
+import Messages
 import Runtime
 import Store
 
@@ -59,7 +60,23 @@ struct WageBench: ParsableCommand {
     @Flag(help: "Skip the end-to-end phases (raw limits only).")
     var skipPipeline = false
 
+    @Flag(help: "Skip the project measurements (issue 18: the big payroll, the clue phase under a project load).")
+    var skipProjects = false
+
+    @Option(help: "Lines of the big payroll whose time to apply is measured.")
+    var payrollLines = PayrollSubmitted.maxLines
+
+    @Option(help: "Projects of the background project load (each with a roster and a payroll).")
+    var projects = 100
+
+    @Option(help: "Workers on each background project's roster and payroll.")
+    var projectWorkers = 200
+
     func validate() throws {
+        guard (1...PayrollSubmitted.maxLines).contains(payrollLines), projects > 0,
+              (1...PayrollSubmitted.maxLines).contains(projectWorkers) else {
+            throw ValidationError("payroll-lines and project-workers must be 1...\(PayrollSubmitted.maxLines), projects positive")
+        }
         guard !rate.isEmpty, rate.allSatisfy({ $0 > 0 }), duration > 0, saturation > 0, rawMessages >= 100, rawSeconds > 0, routerThreads > 0, hrssProcesses > 0, (hrssLanes ?? 1) > 0 else {
             throw ValidationError("rate, duration, saturation, raw-messages (≥ 100), raw-seconds, router-threads, hrss-processes and hrss-lanes must be positive")
         }

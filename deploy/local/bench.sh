@@ -51,4 +51,4 @@ done
 say "running wage-bench (about 2 minutes; progress below, the report at the end)"
 WAGE_BENCH_SWIFT="$(swift --version 2>/dev/null | head -1)" \
   "$BIN/wage-bench" --stack-env "$LOCAL/stack.env" --bin-dir "$BIN" \
-  --duty-list "$REPO/deploy/duty-lists/2026-1.yaml" "$@"
+  --duty-list "$REPO/deploy/duty-lists/2026-2.yaml" "$@"

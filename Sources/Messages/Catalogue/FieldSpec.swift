@@ -113,6 +113,8 @@ public enum SchemaBounds {
     public static let maxIDLength = 128
     /// A project number's longest form (CONTRACT §8.1: 1..64 characters).
     public static let maxProjectNoLength = 64
+    /// A real-name platform worker id's longest form (CONTRACT §8.1: 1..64 characters).
+    public static let maxWorkerIDLength = 64
     /// Longest `original_body` of a `message.rejected` (the §2 body limit).
     public static let maxBodyLength = 262_144
     /// Most elements of an array field unless its kind says fewer (the body limit

@@ -20,7 +20,7 @@ public struct PayrollLine: Sendable, Hashable {
 
     init(_ r: FieldReader) throws(RejectionReason) {
         let id = try r.string("worker_id")
-        guard id.count <= SchemaBounds.maxProjectNoLength else { throw .schema(r.field("worker_id")) }
+        guard id.count <= SchemaBounds.maxWorkerIDLength else { throw .schema(r.field("worker_id")) }
         let days = try r.int("days", minimum: 0)
         guard days <= PayrollSubmitted.maxDays else { throw .schema(r.field("days")) }
         let gross = try r.money("gross")

@@ -23,7 +23,7 @@ public struct RosterWorker: Sendable, Hashable {
 
     init(_ r: FieldReader) throws(RejectionReason) {
         let id = try r.string("worker_id")
-        guard id.count <= SchemaBounds.maxProjectNoLength else { throw .schema(r.field("worker_id")) }
+        guard id.count <= SchemaBounds.maxWorkerIDLength else { throw .schema(r.field("worker_id")) }
         let name = try r.string("name")
         let idNumber = try r.optionalString("id_number")
         let e = try r.object("employer")
@@ -92,7 +92,7 @@ enum DuplicateKeys {
 
 extension FieldKind {
     /// A real-name platform worker id: 1 to 64 characters (CONTRACT §8.1).
-    public static let workerID = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxProjectNoLength)
+    public static let workerID = FieldKind.string(minLength: 1, maxLength: SchemaBounds.maxWorkerIDLength)
 }
 
 // MARK: - Catalogue entry (CONTRACT §8.1)
