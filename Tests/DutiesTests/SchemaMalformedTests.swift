@@ -197,6 +197,8 @@ final class SchemaMalformedTests: XCTestCase {
         Case(.payrollSubmitted, "lines.0.gross", "0.00", "lines.0.gross"),
         Case(.payrollSubmitted, "lines.1.worker_id", "W-0001", "lines.1.worker_id"),
         Case(.payrollSubmitted, "via_special_account", nil, "via_special_account"),
+        Case(.payrollSubmitted, "subcontractor.name", .string(String(repeating: "劳", count: 201)), "subcontractor.name"),
+        Case(.payrollSubmitted, "subcontractor.name", .string(String(repeating: "劳", count: 200)), nil),
         Case(.inspectionRecorded, "checks.payroll", nil, "checks.payroll"),
         Case(.inspectionRecorded, "workers_sampled", -1, "workers_sampled"),
     ]

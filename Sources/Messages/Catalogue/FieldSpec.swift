@@ -113,6 +113,10 @@ public enum SchemaBounds {
     public static let maxIDLength = 128
     /// A project number's longest form (CONTRACT §8.1: 1..64 characters).
     public static let maxProjectNoLength = 64
+    /// A payroll subcontractor's longest name: without a credit code the name is its
+    /// key (in the payroll's primary key and its case's `clue_ref`), and an index entry
+    /// must stay far below PostgreSQL's ~2,700-byte limit (docs/contract-extensions.md).
+    public static let maxSubcontractorNameLength = 200
     /// A real-name platform worker id's longest form (CONTRACT §8.1: 1..64 characters).
     public static let maxWorkerIDLength = 64
     /// Longest `original_body` of a `message.rejected` (the §2 body limit).

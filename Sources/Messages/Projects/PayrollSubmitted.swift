@@ -76,7 +76,9 @@ public struct PayrollSubmitted: Sendable, Hashable {
         let projectNo = try r.string("project_no")
         let month = try r.month("month")
         let s = try r.object("subcontractor")
-        let subcontractor = Employer(name: try s.string("name"), creditCode: try s.optionalString("credit_code"))
+        let name = try s.string("name")
+        guard name.count <= SchemaBounds.maxSubcontractorNameLength else { throw .schema("subcontractor.name") }
+        let subcontractor = Employer(name: name, creditCode: try s.optionalString("credit_code"))
         let items = try r.objects("lines")
         guard (1...Self.maxLines).contains(items.count) else { throw .schema("lines") }
         var lines: [PayrollLine] = []
@@ -92,7 +94,8 @@ extension PayrollSubmitted: WireMessage {
     public static let wireType = MessageType.payrollSubmitted
     public static let fields: [FieldSpec] = [
         .req("project_no", .projectNo), .req("month", .month),
-        .req("subcontractor", .object([.req("name", .text), .opt("credit_code", .id)])),
+        .req("subcontractor", .object([
+            .req("name", .string(minLength: 1, maxLength: SchemaBounds.maxSubcontractorNameLength)), .opt("credit_code", .id)])),
         .req("lines", .array(of: .object(PayrollLine.fields), minCount: 1, maxCount: maxLines)),
         .req("confirmed_by_workers", .bool), .req("via_special_account", .bool),
     ]
