@@ -52,8 +52,9 @@ final class MetacharacterTests: XCTestCase {
         for type in MessageType.allCases {
             let fields = MessageSchemas.fields(for: type)
             let body = Self.replacingStrings(SamplePayloads.valid(for: type), kind: .object(fields), path: "") { path, max in
-                // Identifiers are at most 128 characters: a shorter, unique form.
-                max <= 128 ? "\(tag)\(path)'; DROP TABLE wage.cases;--$(touch \(canary))" : long
+                // Identifiers are at most 128 characters (project numbers and worker ids 64): a
+                // shorter, unique form, cut to the field's limit.
+                String((max <= 128 ? "\(tag)\(path)'; DROP TABLE wage.cases;--$(touch \(canary))" : long).prefix(max))
             }
             guard body != SamplePayloads.valid(for: type) else { continue }  // no string to replace
             let id = "meta-\(tag)-\(type.rawValue)"
@@ -74,7 +75,10 @@ final class MetacharacterTests: XCTestCase {
             return decided == sent.count && unconsumed == 0
         }
         let refusals = try h.rows("SELECT message_id, reason, rejected_by FROM wage.rejections WHERE message_id LIKE $1", [like])
-        XCTAssertEqual(refusals.filter { $0["rejected_by"] == "router" }.count, 0, "metacharacters in text are not a schema error")
+        // (A project message may name its project before its registration was routed:
+        // unknown_project, which is not about the text.)
+        XCTAssertEqual(refusals.filter { $0["rejected_by"] == "router" && $0["reason"] != "unknown_project" }.map { $0["message_id"] ?? "" },
+                       [], "metacharacters in text are not a schema error")
         for r in refusals {
             XCTAssertNotEqual(r["reason"], "processing_failed", "\(r["message_id"] ?? "") failed in \(r["rejected_by"] ?? "")")
             XCTAssertNotNil(RejectionReason(code: r["reason"] ?? ""), "a §5 reason")
