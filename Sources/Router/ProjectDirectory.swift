@@ -17,9 +17,13 @@ final class ProjectDirectory {
     init(db: PGConnection) { self.db = db }
 
     /// The sector of `projectNo`, or `nil` when no registration was routed.
-    /// Throws when the database cannot be read (the batch is retried).
+    /// Throws when the database cannot be read (the batch is retried). A value that
+    /// is not a project number at all (too long, blank, U+0000, which libpq cannot
+    /// even send) is never looked up: the schema check refuses it right after, and a
+    /// lookup that failed on it would retry the batch for ever.
     func sector(of projectNo: String) throws -> Sector? {
         if let sector = known[projectNo] { return sector }
+        guard SchemaValidator.check(value: .string(projectNo), kind: .projectNo, path: "") == nil else { return nil }
         let rows = try db.execute("SELECT sector FROM wage.router_projects WHERE project_no = $1", [projectNo]).rows
         guard let code = try rows.first?.string("sector"), let sector = Sector(rawValue: code) else { return nil }
         known[projectNo] = sector

@@ -15,6 +15,7 @@ final class RouterRoutingTests: XCTestCase {
     override func setUp() async throws {
         h = try Harness()
         try h.purgeQueues()
+        try h.seedSampleProject()
         try h.startRouter()
     }
 
@@ -27,9 +28,11 @@ final class RouterRoutingTests: XCTestCase {
         for type in MessageType.allCases where type != .messageRejected {
             let duty = try XCTUnwrap(list.duty(for: type))
             let body = SamplePayloads.valid(for: type)
-            for sender in duty.senders {
+            // The sample project's regulator (housing) where the project's regulator may send it.
+            for sender in duty.senders + (duty.regulatorMaySend ? [.housing] : []) {
                 let id = Harness.newID("matrix-\(type.rawValue)-\(sender.rawValue)")
-                guard case .deliver(let recipients, _) = route(type: type.rawValue, sender: sender.rawValue, body: body, dutyList: list) else {
+                guard case .deliver(let recipients, _) = route(type: type.rawValue, sender: sender.rawValue, body: body, dutyList: list,
+                                                               projects: SampleProjects.sector) else {
                     return XCTFail("sample payload of \(type.rawValue) from \(sender.rawValue) is not deliverable")
                 }
                 expected[id] = Set(recipients)

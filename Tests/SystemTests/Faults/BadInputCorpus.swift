@@ -49,9 +49,15 @@ enum BadInputCorpus {
             for mutation in SchemaMutations.all(for: type) {
                 let body = Array(mutation.body.serialized.utf8)
                 for sender in senders {
+                    // Whether the sender may send it at all: the duty list's senders, and for a
+                    // message of a project's regulator the regulator of the payload's sector
+                    // (project.register) or of the sample project (seeded: housing); a sector
+                    // without a regulator is schema:sector whoever sends it (§7.8).
+                    let forbidden = Duties.route(type: type.rawValue, sender: sender.rawValue, body: mutation.body,
+                                                 dutyList: dutyList, projects: SampleProjects.sector) == .reject(.forbiddenSender)
                     entries.append(CorpusEntry(
                         id: nextID(), sender: sender, type: type.rawValue, body: body,
-                        expected: dutyList.maySend(sender, type) ? "schema:\(mutation.path)" : "forbidden_sender",
+                        expected: forbidden ? "forbidden_sender" : "schema:\(mutation.path)",
                         label: "\(type.rawValue): \(mutation.label)"))
                 }
             }

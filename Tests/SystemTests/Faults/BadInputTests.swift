@@ -16,6 +16,7 @@ final class BadInputTests: XCTestCase {
     override func setUp() async throws {
         h = try Harness()
         try h.purgeQueues()
+        try h.seedSampleProject()
     }
 
     override func tearDown() async throws { await h.shutdown() }

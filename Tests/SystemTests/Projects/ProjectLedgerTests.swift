@@ -120,6 +120,10 @@ final class ProjectLedgerTests: ProjectSystemTestCase {
         XCTAssertEqual(try h.waitForRejection(again, by: .hrss), "invalid_state", "a second registration")
         let wrongRegulator = try send(ProjectCompleted(projectNo: no, completedOn: today), as: .transport)
         XCTAssertEqual(try h.waitForRejection(wrongRegulator, by: .router), "forbidden_sender")
+        // A project number libpq cannot even send (U+0000) is refused by the schema and
+        // does not stall the router (it used to retry its batch for ever).
+        let nul = try send(DepositPaid(projectNo: "P-\u{0}-1", amount: Money(yuan: "1.00")!, form: .cash), as: .hrss)
+        XCTAssertEqual(try h.waitForRejection(nul, by: .router), "schema:project_no")
         let unknown = try send(DepositPaid(projectNo: newProjectNo(), amount: Money(yuan: "1.00")!, form: .cash), as: .hrss)
         XCTAssertEqual(try h.waitForRejection(unknown, by: .router), "unknown_project")
         let statement = try send(AccountStatement(projectNo: no, month: Month(of: today), inflow: .zero, outflow: .zero,
