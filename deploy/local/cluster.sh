@@ -300,6 +300,7 @@ cluster_test() {
   fi
   wait_ready 90 || die "the processes are not ready (logs in $CL/logs/)"
   local run; run="ct$(date +%Y%m%d%H%M%S)"
+  local t0=$SECONDS
   local first=${MQ_PORTS[0]} victim leaders
   say "queue leaders before the fault run:"; leader_counts "$first" | sed 's/^/    /'
   say "replicas per quorum queue: $(queue_table "$first" | awk '$2=="quorum"{print $4}' | sort -u | tr '\n' ' ')"
@@ -309,45 +310,49 @@ cluster_test() {
   local amqp_platform; amqp_platform=$(sed -n 's/^WAGE_AMQP_URL_PLATFORM=//p' "$CL/stack.env")
   say "fault run $run: publishing $CLUES clues as platform through $ENV_AMQP_HOSTS"
   "$venv/bin/python" "$REPO/deploy/local/cluster-load.py" --url "$amqp_platform" --run "$run" --count "$CLUES" \
-    --rate "${WAGE_CLUSTER_RATE:-80}" --sent "$CL/sent-$run.txt" >"$CL/load-$run.log" 2>&1 &
+    --rate "${WAGE_CLUSTER_RATE:-40}" --sent "$CL/sent-$run.txt" >"$CL/load-$run.log" 2>&1 &
   local loader=$!
   # the faults come at points of the load (share of the clues confirmed)
-  wait_sent() { while [ "$(wc -l <"$CL/sent-$run.txt" 2>/dev/null || echo 0)" -lt "$1" ] && kill -0 "$loader" 2>/dev/null; do sleep 0.5; done; }
-  wait_sent $((CLUES * 15 / 100))
+  sent_now() { if [ -f "$CL/sent-$run.txt" ]; then wc -l <"$CL/sent-$run.txt"; else echo 0; fi; }
+  wait_sent() { while [ "$(sent_now)" -lt "$1" ] && kill -0 "$loader" 2>/dev/null; do sleep 0.5; done; }
+  wait_sent $((CLUES * 10 / 100))
   local before; before=$(queue_table "$first" | awk -v n="$(node_name "$victim")" '$3==n' | wc -l)
-  say "at $(wc -l <"$CL/sent-$run.txt") clues: kill -9 RabbitMQ $(node_name "$victim") (pid $(node_pid "$victim")), leader of $before queues"
+  say "at $(sent_now) clues: kill -9 RabbitMQ $(node_name "$victim") (pid $(node_pid "$victim")), leader of $before queues"
   kill -9 "$(node_pid "$victim")"
   sleep 10
   local other; other=$(first_running_node)
   local moved; moved=$(queue_table "$other" | awk -v n="$(node_name "$victim")" '$3==n' | wc -l)
   say "leaders 10 s later: $(leader_counts "$other" | awk '{printf "%s %s; ", $2, $1}')"
-  wait_sent $((CLUES * 35 / 100))
-  say "at $(wc -l <"$CL/sent-$run.txt") clues: bringing $(node_name "$victim") back"
+  wait_sent $((CLUES * 25 / 100))
+  say "at $(sent_now) clues: bringing $(node_name "$victim") back"
   start_node "$victim"; wait_node "$victim"
   say "$(node_name "$victim") is back; cluster members: $(cluster_members "$victim")"
   wait_sent $((CLUES * 60 / 100))
   local primary standby; primary=$(primary_port); standby=$(standby_port) || die "no standby to promote"
   local pgpid; pgpid=$(head -1 "$(pg_dir "$primary")/postmaster.pid")
-  say "at $(wc -l <"$CL/sent-$run.txt") clues: kill -9 PostgreSQL primary on $primary (postmaster $pgpid); pg_ctl promote the standby on $standby"
+  say "at $(sent_now) clues: kill -9 PostgreSQL primary on $primary (postmaster $pgpid); pg_ctl promote the standby on $standby"
   kill -9 "$pgpid"
   sleep 2
   pg "$PG_BIN/pg_ctl" -D "$(pg_dir "$standby")" -w promote >/dev/null || die "pg_ctl promote failed"
   sync_standby "$standby" ""   # alone until the old primary is rebuilt as its standby (below)
+  local promoted_at; promoted_at=$(pg_sql "$standby" -c "SELECT now()")
   say "PostgreSQL $standby is now $( [ "$(in_recovery "$standby")" = f ] && echo primary || echo 'still a standby!')"
   local i
   wait "$loader" || { tail -20 "$CL/load-$run.log"; die "the load driver failed"; }
   local sent; sent=$(wc -l <"$CL/sent-$run.txt")
-  say "driver: $(tail -1 "$CL/load-$run.log")"
-  say "waiting for every clue to become a case transferred to its department (up to 300 s)"
+  say "driver ($((SECONDS - t0)) s): $(tail -1 "$CL/load-$run.log")"
+  say "waiting for every clue to become a case received by its department (stops after 60 s without progress)"
   local cases=0 last=-1 still=0
   for i in $(seq 1 300); do
     cases=$(psql_admin -c "SELECT count(DISTINCT clue_ref) FROM wage.cases WHERE channel='national_platform' AND clue_ref LIKE '$run-%'" 2>/dev/null || echo "$cases")
     local open; open=$(psql_admin -c "SELECT count(*) FROM wage.outbox WHERE published_at IS NULL" 2>/dev/null || echo 1)
-    [ "$cases" -ge "$sent" ] && [ "$open" = 0 ] && break
+    local got; got=$(psql_admin -c "SELECT count(*) FROM wage.case_events e JOIN wage.cases c USING (case_id) WHERE c.clue_ref LIKE '$run-%' AND e.event = 'received'" 2>/dev/null || echo 0)
+    [ "$cases" -ge "$sent" ] && [ "$open" = 0 ] && [ "$got" -ge "$sent" ] && break
     if [ "$cases" = "$last" ]; then still=$((still + 1)); else still=0; last=$cases; fi
     [ $still -ge 60 ] && break
     sleep 1
   done
+  say "after $((SECONDS - t0)) s: $cases cases"
   sleep 5   # let the departments' deliveries settle
   wait_ready 60 || say "(some process is not ready after the faults)"
   # lost: a clue sent (confirmed by the broker) with no case.
@@ -361,18 +366,21 @@ cluster_test() {
            (SELECT count(*) FROM c),
            (SELECT count(*) FROM wage.case_events e JOIN c USING (case_id)),
            (SELECT count(*) FROM (SELECT 1 FROM wage.case_events e JOIN c USING (case_id)
-                                  GROUP BY e.case_id, e.department, e.event, e.message_id HAVING count(*) > 1) d),
+                                  GROUP BY e.case_id, e.department, e.event HAVING count(*) > 1) d),
            (SELECT count(*) FROM wage.outbox o JOIN c ON o.body::jsonb->>'case_id' = c.case_id::text),
            (SELECT count(*) FROM (SELECT 1 FROM wage.outbox o JOIN c ON o.body::jsonb->>'case_id' = c.case_id::text
                                   GROUP BY o.principal, o.type, c.case_id HAVING count(*) > 1) d),
            (SELECT count(*) FROM wage.outbox o JOIN c ON o.body::jsonb->>'case_id' = c.case_id::text WHERE o.published_at IS NULL),
-           (SELECT count(*) FROM c WHERE status = 'transferred')
+           (SELECT count(*) FROM c WHERE status = 'transferred'),
+           (SELECT count(*) FROM wage.case_events e JOIN c USING (case_id) WHERE e.event = 'received'),
+           (SELECT count(*) FROM wage.case_events e JOIN c USING (case_id) WHERE e.at > '$promoted_at'),
+           (SELECT count(DISTINCT usename) FROM pg_stat_activity WHERE usename LIKE 'wage\_%' AND usename NOT IN ('wage_admin', 'wage_replicator'))
   " | tail -1 >"$CL/verdict-$run.txt"
-  IFS='|' read -r n_sent lost dup_cases n_cases n_events dup_events n_outbox dup_outbox unpublished transferred <"$CL/verdict-$run.txt"
+  IFS='|' read -r n_sent lost dup_cases n_cases n_events dup_events n_outbox dup_outbox unpublished transferred received after_promotion sessions <"$CL/verdict-$run.txt"
   # the old primary comes back as the new standby
   make_standby "$primary" "$standby"
   local doubled=$((dup_cases + dup_events + dup_outbox))
-  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues, $moved left on it after the kill) and back; PostgreSQL primary $primary killed, standby $standby promoted: $lost lost, $doubled doubled"
+  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred, $received received by their departments), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues, $moved left on it after the kill) and back; PostgreSQL primary $primary killed, standby $standby promoted ($after_promotion events written on it after, $sessions principals connected to it): $lost lost, $doubled doubled"
   echo "$verdict" | tee -a "$CL/verdicts.txt"
   [ "$lost" = 0 ] && [ "$doubled" = 0 ] && [ "$n_sent" -gt 0 ]
 }
