@@ -178,8 +178,11 @@ make_standby() {
   say "making the standby on $port: pg_basebackup from $from (slot $slot)"
   pg rm -rf "$d"
   pg_sql "$from" -c "SELECT pg_drop_replication_slot('$slot') FROM pg_replication_slots WHERE slot_name = '$slot'" >/dev/null
-  runuser -u postgres -- env PGPASSWORD="$(secret_of PG_PASSWORD_REPLICATOR)" \
-    "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$from" -U wage_replicator -D "$d" -X stream -C -S "$slot" -R \
+  # the password from a passfile (not on a command line); -R writes passfile= into primary_conninfo
+  printf '127.0.0.1:*:replication:wage_replicator:%s\n' "$(secret_of PG_PASSWORD_REPLICATOR)" >"$CL/pg/pgpass"
+  chown postgres:postgres "$CL/pg/pgpass"; chmod 600 "$CL/pg/pgpass"
+  runuser -u postgres -- env PGPASSFILE="$CL/pg/pgpass" \
+    "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$from" -U wage_replicator -D "$d" -c fast -X stream -C -S "$slot" -R \
     >"$CL/pg/basebackup-$port.log" 2>&1 || die "pg_basebackup failed; see $CL/pg/basebackup-$port.log"
   pg_start "$port"
   sync_standby "$from" "wage$port"
@@ -291,6 +294,16 @@ wait_ready() {  # every process's /readyz answers 200 within $1 s
   say "not ready after $limit s:$bad"; return 1
 }
 
+# The processes' reconnects so far, summed from their /metrics: "BROKER DATABASE".
+reconnects() {
+  local key url
+  for key in $HTTP_PROCESSES; do
+    url=$(sed -n "s/^WAGE_HTTP_URL_$key=//p" "$CL/stack.env")
+    curl -fs --max-time 2 "$url/metrics" || true
+  done | awk '/^wage_reconnects_total/ { if ($0 ~ /connection="broker"/) b += $NF; else if ($0 ~ /connection="database"/) d += $NF }
+              END { printf "%d %d\n", b, d }'
+}
+
 cluster_test() {
   cluster_up
   local venv="$CL/venv"
@@ -300,7 +313,7 @@ cluster_test() {
   fi
   wait_ready 90 || die "the processes are not ready (logs in $CL/logs/)"
   local run; run="ct$(date +%Y%m%d%H%M%S)"
-  local t0=$SECONDS
+  local t0=$SECONDS r0; r0=$(reconnects)
   local first=${MQ_PORTS[0]} victim leaders
   say "queue leaders before the fault run:"; leader_counts "$first" | sed 's/^/    /'
   say "replicas per quorum queue: $(queue_table "$first" | awk '$2=="quorum"{print $4}' | sort -u | tr '\n' ' ')"
@@ -355,6 +368,8 @@ cluster_test() {
   say "after $((SECONDS - t0)) s: $cases cases"
   sleep 5   # let the departments' deliveries settle
   wait_ready 60 || say "(some process is not ready after the faults)"
+  local r1; r1=$(reconnects)
+  local broker_reconnects=$(( ${r1% *} - ${r0% *} )) db_reconnects=$(( ${r1#* } - ${r0#* } ))
   # lost: a clue sent (confirmed by the broker) with no case.
   # doubled: a clue_ref with more than one case, or a timeline event / outbox row
   # that exists twice for one case (same event or type caused by the same message).
@@ -380,7 +395,7 @@ cluster_test() {
   # the old primary comes back as the new standby
   make_standby "$primary" "$standby"
   local doubled=$((dup_cases + dup_events + dup_outbox))
-  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred, $received received by their departments), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues, $moved left on it after the kill) and back; PostgreSQL primary $primary killed, standby $standby promoted ($after_promotion events written on it after, $sessions principals connected to it): $lost lost, $doubled doubled"
+  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred, $received received by their departments), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues, $moved left on it after the kill) and back, $broker_reconnects broker reconnects; PostgreSQL primary $primary killed, standby $standby promoted ($after_promotion events written on it after, $sessions principals connected to it, $db_reconnects database reconnects): $lost lost, $doubled doubled"
   echo "$verdict" | tee -a "$CL/verdicts.txt"
   [ "$lost" = 0 ] && [ "$doubled" = 0 ] && [ "$n_sent" -gt 0 ]
 }
