@@ -86,9 +86,9 @@ def main() -> int:
 
     connect()
     for n in range(args.count):
-        due = started + n / args.rate
-        if due > time.time():
-            time.sleep(due - time.time())
+        wait = started + n / args.rate - time.time()
+        if wait > 0:
+            time.sleep(wait)
         props = pika.BasicProperties(
             message_id=f"{args.run}-clue-{n}", type="clue.report", user_id="platform",
             content_type="application/json", delivery_mode=2, timestamp=int(time.time()))

@@ -195,6 +195,15 @@ sync_standby() {
   pg_sql "$1" -c "ALTER SYSTEM SET synchronous_standby_names = '$2'" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
+# A data directory's timeline: its last checkpoint's, or the newest NNNNNNNN.history in
+# pg_wal (a promotion writes that file at once; the checkpoint may come later).
+timeline_of() {
+  local d; d=$(pg_dir "$1")
+  { pg "$PG_BIN/pg_controldata" -D "$d" | sed -n "s/^Latest checkpoint's TimeLineID: *//p"
+    find "$d/pg_wal" -maxdepth 1 -name '*.history' -printf '%f\n' | sed 's/\.history$//' | while read -r h; do echo $((16#$h)); done
+  } | sort -n | tail -1
+}
+
 start_databases() {
   mkdir -p "$CL/pg"; chown postgres:postgres "$CL/pg"; pg mkdir -p "$PGRUN"
   grep -q '^PG_PASSWORD_REPLICATOR=' "$CL/secrets.env" || echo "PG_PASSWORD_REPLICATOR=$(secret)" >>"$CL/secrets.env"
@@ -204,7 +213,22 @@ start_databases() {
     pg "$PG_BIN/initdb" -D "$(pg_dir "$first")" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
       -E UTF8 --locale=C.UTF-8 >"$CL/pg/initdb.log" 2>&1 || die "initdb failed; see $CL/pg/initdb.log"
   fi
-  for p in "${PG_PORTS[@]}"; do [ -s "$(pg_dir "$p")/PG_VERSION" ] && pg_start "$p"; done
+  # Two data directories without standby.signal: one is a former primary (killed,
+  # then its standby was promoted). Starting both would be two primaries; the one on
+  # the older timeline is rebuilt as the standby instead.
+  local would_be=() stale=""
+  for p in "${PG_PORTS[@]}"; do
+    [ -s "$(pg_dir "$p")/PG_VERSION" ] && [ ! -f "$(pg_dir "$p")/standby.signal" ] && would_be+=("$p")
+  done
+  if ((${#would_be[@]} > 1)); then
+    local t1 t2
+    t1=$(timeline_of "${would_be[0]}"); t2=$(timeline_of "${would_be[1]}")
+    [ "$t1" != "$t2" ] || die "PostgreSQL on ${would_be[*]}: two primaries on timeline $t1; fence one by hand (docs/operations.md)"
+    if [ "$t1" -lt "$t2" ]; then stale=${would_be[0]}; else stale=${would_be[1]}; fi
+    pg_up "$stale" && die "PostgreSQL on $stale runs as a second primary; stop it by hand"
+    say "PostgreSQL on $stale is a former primary (older timeline): it will be rebuilt as the standby"
+  fi
+  for p in "${PG_PORTS[@]}"; do [ -s "$(pg_dir "$p")/PG_VERSION" ] && [ "$p" != "$stale" ] && pg_start "$p"; done
   local primary; primary=$(primary_port) || die "no PostgreSQL primary among ${PG_PORTS[*]} (both standbys?)"
   pg_sql "$primary" <<SQL >/dev/null
 DO \$\$ BEGIN
@@ -348,6 +372,7 @@ cluster_test() {
   sleep 2
   pg "$PG_BIN/pg_ctl" -D "$(pg_dir "$standby")" -w promote >/dev/null || die "pg_ctl promote failed"
   sync_standby "$standby" ""   # alone until the old primary is rebuilt as its standby (below)
+  pg_sql "$standby" -c CHECKPOINT >/dev/null || true
   local promoted_at; promoted_at=$(pg_sql "$standby" -c "SELECT now()")
   say "PostgreSQL $standby is now $( [ "$(in_recovery "$standby")" = f ] && echo primary || echo 'still a standby!')"
   local i
