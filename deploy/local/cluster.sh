@@ -341,9 +341,15 @@ cluster_test() {
   local first=${MQ_PORTS[0]} victim leaders
   say "queue leaders before the fault run:"; leader_counts "$first" | sed 's/^/    /'
   say "replicas per quorum queue: $(queue_table "$first" | awk '$2=="quorum"{print $4}' | sort -u | tr '\n' ' ')"
-  # the node that leads the most queues
-  victim=$(queue_table "$first" | awk '{print $3}' | sort | uniq -c | sort -rn | head -1 | awk '{print $2}' | sed 's/^wage\([0-9]*\)@.*/\1/')
-  [ -n "$victim" ] || die "no queue leader found"
+  # The victim: the node most of the processes are connected to (so they must move),
+  # made a leader of some queues first if it leads none (so leaders must move too).
+  victim=$(nctl "$first" list_connections --no-table-headers port | sort | uniq -c | sort -rn | head -1 | awk '{print $2}')
+  [ -n "$victim" ] || die "no client connections found"
+  if [ "$(queue_table "$first" | awk -v n="$(node_name "$victim")" '$3==n' | wc -l)" = 0 ]; then
+    say "$(node_name "$victim") holds the clients but leads no queue: rabbitmq-queues rebalance quorum"
+    nqueues "$first" rebalance quorum >/dev/null || true
+    say "queue leaders now:"; leader_counts "$first" | sed 's/^/    /'
+  fi
   local amqp_platform; amqp_platform=$(sed -n 's/^WAGE_AMQP_URL_PLATFORM=//p' "$CL/stack.env")
   say "fault run $run: publishing $CLUES clues as platform through $ENV_AMQP_HOSTS"
   "$venv/bin/python" "$REPO/deploy/local/cluster-load.py" --url "$amqp_platform" --run "$run" --count "$CLUES" \
@@ -354,6 +360,7 @@ cluster_test() {
   wait_sent() { while [ "$(sent_now)" -lt "$1" ] && kill -0 "$loader" 2>/dev/null; do sleep 0.5; done; }
   wait_sent $((CLUES * 10 / 100))
   local before; before=$(queue_table "$first" | awk -v n="$(node_name "$victim")" '$3==n' | wc -l)
+  local clients; clients=$(nctl "$first" list_connections --no-table-headers port | grep -cx "$victim" || true)
   say "at $(sent_now) clues: kill -9 RabbitMQ $(node_name "$victim") (pid $(node_pid "$victim")), leader of $before queues"
   kill -9 "$(node_pid "$victim")"
   sleep 10
@@ -420,7 +427,7 @@ cluster_test() {
   # the old primary comes back as the new standby
   make_standby "$primary" "$standby"
   local doubled=$((dup_cases + dup_events + dup_outbox))
-  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred, $received received by their departments), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues, $moved left on it after the kill) and back, $broker_reconnects broker reconnects; PostgreSQL primary $primary killed, standby $standby promoted ($after_promotion events written on it after, $sessions principals connected to it, $db_reconnects database reconnects): $lost lost, $doubled doubled"
+  local verdict="cluster test $run: $n_sent clues sent, $n_cases cases ($transferred transferred, $received received by their departments), $n_events timeline events, $n_outbox outbox rows ($unpublished unpublished); broker node $(node_name "$victim") killed (leader of $before queues and host of $clients client connections, $moved left on it after the kill) and back, $broker_reconnects broker reconnects; PostgreSQL primary $primary killed, standby $standby promoted ($after_promotion events written on it after, $sessions principals connected to it, $db_reconnects database reconnects): $lost lost, $doubled doubled"
   echo "$verdict" | tee -a "$CL/verdicts.txt"
   [ "$lost" = 0 ] && [ "$doubled" = 0 ] && [ "$n_sent" -gt 0 ]
 }

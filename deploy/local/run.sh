@@ -71,7 +71,7 @@ start_processes() {
     WAGE_STACK_ENV="$LOCAL/stack.env" WAGE_METRICS_DIR="$LOCAL/metrics" \
       nohup "$bin/${parts[0]}" "${parts[@]:1}" >>"$LOCAL/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$LOCAL/run/$name.pid"
-    say "started $name (pid $!, log .local/logs/$name.log)"
+    say "started $name (pid $!, log ${LOCAL#"$REPO"/}/logs/$name.log)"
   done
   sleep 2
   for entry in "${PROCESSES[@]}"; do
