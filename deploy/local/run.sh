@@ -5,6 +5,9 @@
 #
 #   deploy/local/run.sh            start everything (safe to run again) and run the demo
 #   deploy/local/run.sh start      start everything, no demo
+#   deploy/local/run.sh start-processes   only the router, workers and console, against the
+#                                  servers $WAGE_LOCAL_DIR/stack.env names (cluster.sh uses it);
+#                                  builds only what is missing
 #   deploy/local/run.sh status     which processes run
 #   deploy/local/run.sh stop       stop the router and workers (SIGTERM: graceful)
 #   deploy/local/run.sh logs NAME  follow one process's log (e.g. worker-hrss)
@@ -38,15 +41,26 @@ PROCESSES=(
 
 pid_of() { local f="$LOCAL/run/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
 
+PRODUCTS="wage-router wagectl wage-console worker-hrss worker-housing worker-police worker-petitions worker-justice worker-finance"
+
 start_all() {
   bash deploy/local/stack.sh up
+  start_processes build
+}
+
+# $1 = build: build every product first; else only when one is missing
+start_processes() {
+  [ -s "$LOCAL/stack.env" ] || die "$LOCAL/stack.env is missing (deploy/local/stack.sh up or cluster.sh up writes it)"
   command -v swift >/dev/null || die "swift not found on PATH (expected /opt/swift/usr/bin)"
-  say "building (the first build on 2 cores takes a few minutes)"
-  local product
-  for product in wage-router wagectl wage-console worker-hrss worker-housing worker-police worker-petitions worker-justice worker-finance; do
-    swift build --product "$product" 2>&1 | grep -E 'error' | grep -v '^\[' || true
-  done
   local bin; bin=$(swift build --show-bin-path)
+  local product build=${1:-}
+  for product in $PRODUCTS; do [ -x "$bin/$product" ] || build=build; done
+  if [ "$build" = build ]; then
+    say "building (the first build on 2 cores takes a few minutes)"
+    for product in $PRODUCTS; do
+      swift build --product "$product" 2>&1 | grep -E 'error' | grep -v '^\[' || true
+    done
+  fi
   [ -x "$bin/wage-router" ] || die "build failed: $bin/wage-router is missing (run 'swift build' to see why)"
   mkdir -p "$LOCAL/logs" "$LOCAL/run" "$LOCAL/metrics"
   local entry name cmd
@@ -57,7 +71,7 @@ start_all() {
     WAGE_STACK_ENV="$LOCAL/stack.env" WAGE_METRICS_DIR="$LOCAL/metrics" \
       nohup "$bin/${parts[0]}" "${parts[@]:1}" >>"$LOCAL/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$LOCAL/run/$name.pid"
-    say "started $name (pid $!, log .local/logs/$name.log)"
+    say "started $name (pid $!, log ${LOCAL#"$REPO"/}/logs/$name.log)"
   done
   sleep 2
   for entry in "${PROCESSES[@]}"; do
@@ -98,8 +112,9 @@ case "${1:-up}" in
     WAGE_STACK_ENV="$LOCAL/stack.env" "$bin/wagectl" demo || die "the demo failed (see above); logs are in $LOCAL/logs/"
     ;;
   start) start_all ;;
+  start-processes) start_processes ;;
   stop) stop_all ;;
   status) status_all ;;
   logs) tail -f "$LOCAL/logs/${2:?name, e.g. worker-hrss}.log" ;;
-  *) die "unknown command '$1' (up, start, stop, status, logs NAME)" ;;
+  *) die "unknown command '$1' (up, start, start-processes, stop, status, logs NAME)" ;;
 esac

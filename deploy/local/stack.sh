@@ -214,24 +214,30 @@ stop_rabbitmq() {
 }
 
 # --- stack.env ----------------------------------------------------------------
+# The hosts the URLs name: one server here; deploy/local/cluster.sh sets host lists
+# (ENV_PG_HOSTS "h:p,h:p" with ENV_PG_QUERY "?target_session_attrs=read-write", and
+# ENV_AMQP_HOSTS "h:p,h:p,h:p") and ENV_NO_TLS=1 (its brokers have no TLS listener).
 write_env() {
   local f="$LOCAL/stack.env" p up
+  local pgh=${ENV_PG_HOSTS:-127.0.0.1:$PG_PORT} pgq=${ENV_PG_QUERY:-} mqh=${ENV_AMQP_HOSTS:-127.0.0.1:$AMQP_PORT}
   {
-    echo "# Written by deploy/local/stack.sh: development credentials of the local stack."
-    echo "WAGE_DATABASE_URL=postgres://wage_admin:$(secret_of PG_PASSWORD_ADMIN)@127.0.0.1:$PG_PORT/wage"
+    echo "# Written by deploy/local/${ENV_WRITER:-stack.sh}: development credentials of the local stack."
+    echo "WAGE_DATABASE_URL=postgres://wage_admin:$(secret_of PG_PASSWORD_ADMIN)@$pgh/wage$pgq"
     for p in $PRINCIPALS; do
       up=$(echo "$p" | tr a-z A-Z)
-      echo "WAGE_DATABASE_URL_$up=postgres://wage_$p:$(secret_of "PG_PASSWORD_$up")@127.0.0.1:$PG_PORT/wage"
-      echo "WAGE_AMQP_URL_$up=amqp://$p:$(secret_of "AMQP_PASSWORD_$up")@127.0.0.1:$AMQP_PORT/wage"
+      echo "WAGE_DATABASE_URL_$up=postgres://wage_$p:$(secret_of "PG_PASSWORD_$up")@$pgh/wage$pgq"
+      echo "WAGE_AMQP_URL_$up=amqp://$p:$(secret_of "AMQP_PASSWORD_$up")@$mqh/wage"
     done
-    echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@127.0.0.1:$AMQP_PORT/wage"
+    echo "WAGE_AMQP_URL_ADMIN=amqp://wage-admin:$(secret_of AMQP_PASSWORD_WAGE_ADMIN)@$mqh/wage"
     # the staff console (wage-console): its own login, and where it listens
-    echo "WAGE_DATABASE_URL_CONSOLE=postgres://wage_console:$(secret_of PG_PASSWORD_CONSOLE)@127.0.0.1:$PG_PORT/wage"
+    echo "WAGE_DATABASE_URL_CONSOLE=postgres://wage_console:$(secret_of PG_PASSWORD_CONSOLE)@$pgh/wage$pgq"
     echo "WAGE_CONSOLE_URL=http://127.0.0.1:${WAGE_CONSOLE_PORT:-8080}"
     echo "WAGE_PG_PORT=$PG_PORT"
     echo "WAGE_AMQP_PORT=$AMQP_PORT"
-    echo "WAGE_AMQP_TLS_PORT=$TLS_PORT"
-    echo "WAGE_AMQP_CA_FILE=$TLS/ca.pem"
+    if [ "${ENV_NO_TLS:-}" != 1 ]; then
+      echo "WAGE_AMQP_TLS_PORT=$TLS_PORT"
+      echo "WAGE_AMQP_CA_FILE=$TLS/ca.pem"
+    fi
     echo "WAGE_EPMD_PORT=$EPMD_PORT"
     echo "WAGE_LOCAL_DIR=$LOCAL"
     # every process's /healthz, /readyz and /metrics (docs/operations.md), and the broker's metrics
@@ -246,6 +252,9 @@ write_env() {
   chmod 600 "$f"
   say "wrote $f"
 }
+
+# Sourced (deploy/local/cluster.sh reuses the functions above): stop here.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 
 cmd=${1:-up}
 mkdir -p "$LOCAL"
