@@ -35,7 +35,11 @@ public enum ConsoleMain {
         LoginRoutes(gate: gate, throttle: LoginThrottle(perLogin: settings.throttlePerLogin, perAddress: settings.throttlePerAddress,
                                            window: settings.throttleWindow))
             .register(router)
-        CaseRoutes(gate: gate, acts: ActSender(connections: connections, staff: staff, settings: settings)).register(router)
+        let acts = ActSender(connections: connections, staff: staff, settings: settings)
+        CaseRoutes(gate: gate, acts: acts).register(router)
+        ProjectRoutes(gate: gate, acts: acts).register(router)
+        WarningRoutes(gate: gate).register(router)
+        SupervisionRoutes(gate: gate).register(router)
         return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port),
                                                                  serverName: "wage-console"),
                            logger: ConsoleLog.logger)
