@@ -25,7 +25,9 @@ public enum ConsoleMain {
     static func makeApplication(settings: ConsoleSettings, env: StackEnvironment) -> some ApplicationProtocol {
         let connections = Connections(env: env)
         let staff = StaffDirectory(connections: connections)
-        let gate = Gate(sessions: SessionStore(lifetime: settings.sessionLifetime), staff: staff, settings: settings)
+        let backing = settings.persistentSessions ? SessionBacking(connections: connections) : nil
+        let gate = Gate(sessions: SessionStore(lifetime: settings.sessionLifetime, backing: backing), staff: staff,
+                        settings: settings)
         let router = Router(context: ConsoleContext.self)
         router.get("/static/console.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
