@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
         .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Messages", "Duties"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Messages", "Duties"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Messages", "Duties", "Runtime", "Store"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "TestSupport"]),

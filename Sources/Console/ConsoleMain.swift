@@ -25,7 +25,9 @@ public enum ConsoleMain {
     static func makeApplication(settings: ConsoleSettings, env: StackEnvironment) -> some ApplicationProtocol {
         let connections = Connections(env: env)
         let staff = StaffDirectory(connections: connections)
-        let gate = Gate(sessions: SessionStore(lifetime: settings.sessionLifetime), staff: staff, settings: settings)
+        let backing = settings.persistentSessions ? SessionBacking(connections: connections) : nil
+        let gate = Gate(sessions: SessionStore(lifetime: settings.sessionLifetime, backing: backing), staff: staff,
+                        settings: settings)
         let router = Router(context: ConsoleContext.self)
         router.get("/static/console.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -35,7 +37,11 @@ public enum ConsoleMain {
         LoginRoutes(gate: gate, throttle: LoginThrottle(perLogin: settings.throttlePerLogin, perAddress: settings.throttlePerAddress,
                                            window: settings.throttleWindow))
             .register(router)
-        CaseRoutes(gate: gate, acts: ActSender(connections: connections, staff: staff, settings: settings)).register(router)
+        let acts = ActSender(connections: connections, staff: staff, settings: settings)
+        CaseRoutes(gate: gate, acts: acts).register(router)
+        ProjectRoutes(gate: gate, acts: acts).register(router)
+        WarningRoutes(gate: gate).register(router)
+        SupervisionRoutes(gate: gate).register(router)
         return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port),
                                                                  serverName: "wage-console"),
                            logger: ConsoleLog.logger)

@@ -56,7 +56,7 @@ final class ConsoleActPayloadTests: XCTestCase {
 
     func testCSVStartsWithABOM() {
         let text = CaseRoutes.csvText([])
-        XCTAssertTrue(text.hasPrefix("\u{FEFF}案件编号,"))
+        XCTAssertTrue(text.hasPrefix("\u{FEFF}\"案件编号\","))
         XCTAssertTrue(text.hasSuffix("\r\n"))
     }
 }

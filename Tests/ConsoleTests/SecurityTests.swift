@@ -4,44 +4,44 @@ import XCTest
 
 /// Sessions, the login rate limit and form decoding (no servers).
 final class ConsoleSecurityTests: XCTestCase {
-    func testSessionCookieIsSignedAndEnds() async {
+    func testSessionCookieIsSignedAndEnds() async throws {
         let store = SessionStore(lifetime: 60)
-        let (cookie, session) = await store.start(login: "zhangwei")
-        guard case .valid(let id, let found) = await store.lookup(cookie) else { return XCTFail("valid cookie refused") }
+        let (cookie, session) = try await store.start(login: "zhangwei")
+        guard case .valid(let id, let found) = try await store.lookup(cookie) else { return XCTFail("valid cookie refused") }
         XCTAssertEqual(found.login, "zhangwei")
         XCTAssertEqual(found.csrfToken, session.csrfToken)
         // Another id with a made-up signature, a changed signature, garbage: forged.
         let other = String(repeating: "a", count: 64)
-        guard case .forged = await store.lookup(other + "." + cookie.split(separator: ".")[1]) else { return XCTFail() }
+        guard case .forged = try await store.lookup(other + "." + cookie.split(separator: ".")[1]) else { return XCTFail() }
         // Change the signature's last digit to a different one (appending a fixed "0" would
         // give back the same cookie whenever the digit already was "0").
         let changed = cookie.dropLast() + (cookie.last == "0" ? "1" : "0")
-        guard case .forged = await store.lookup(String(changed)) else { return XCTFail("a changed signature was accepted") }
-        guard case .forged = await store.lookup("zhangwei") else { return XCTFail() }
-        await store.end(id)
-        guard case .ended = await store.lookup(cookie) else { return XCTFail("a logged-out session still works") }
+        guard case .forged = try await store.lookup(String(changed)) else { return XCTFail("a changed signature was accepted") }
+        guard case .forged = try await store.lookup("zhangwei") else { return XCTFail() }
+        try await store.end(id)
+        guard case .ended = try await store.lookup(cookie) else { return XCTFail("a logged-out session still works") }
     }
 
-    func testSessionExpiresWhenIdle() async {
+    func testSessionExpiresWhenIdle() async throws {
         let store = SessionStore(lifetime: 60)
         let now = Date()
-        let (cookie, _) = await store.start(login: "a", now: now)
-        guard case .valid = await store.lookup(cookie, now: now.addingTimeInterval(59)) else { return XCTFail() }
+        let (cookie, _) = try await store.start(login: "a", now: now)
+        guard case .valid = try await store.lookup(cookie, now: now.addingTimeInterval(59)) else { return XCTFail() }
         // The lookup at +59 s slid the expiry to +119 s.
-        guard case .valid = await store.lookup(cookie, now: now.addingTimeInterval(118)) else { return XCTFail() }
-        guard case .ended = await store.lookup(cookie, now: now.addingTimeInterval(179)) else { return XCTFail() }
+        guard case .valid = try await store.lookup(cookie, now: now.addingTimeInterval(118)) else { return XCTFail() }
+        guard case .ended = try await store.lookup(cookie, now: now.addingTimeInterval(179)) else { return XCTFail() }
     }
 
-    func testDisablingEndsEverySessionOfThePerson() async {
+    func testDisablingEndsEverySessionOfThePerson() async throws {
         let store = SessionStore(lifetime: 60)
-        let (a, _) = await store.start(login: "a")
-        let (b, _) = await store.start(login: "b")
-        await store.endAll(of: "a")
-        guard case .ended = await store.lookup(a) else { return XCTFail() }
-        guard case .valid = await store.lookup(b) else { return XCTFail() }
+        let (a, _) = try await store.start(login: "a")
+        let (b, _) = try await store.start(login: "b")
+        try await store.endAll(of: "a")
+        guard case .ended = try await store.lookup(a) else { return XCTFail() }
+        guard case .valid = try await store.lookup(b) else { return XCTFail() }
     }
 
-    func testThrottlePerLoginAndPerAddress() async {
+    func testThrottlePerLoginAndPerAddress() async throws {
         let t = LoginThrottle(perLogin: 3, perAddress: 5, window: 60)
         let now = Date()
         for _ in 0..<3 { await t.recordFailure(login: "x", address: "1.1.1.1", now: now) }

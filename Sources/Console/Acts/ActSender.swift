@@ -55,21 +55,37 @@ struct ActSender: Sendable {
         }
     }
 
+    /// The effect of a case act: its entry on the case timeline.
+    static let caseEffect = "SELECT 1 FROM wage.case_timeline WHERE message_id = $1 LIMIT 1"
+
     func send(_ form: Form, caseID: String, person: Person, address: String) async -> Verdict {
         let act = form["act"] ?? ""
         let type = Self.types[act] ?? act
+        return await dispatch(type: type, payload: Self.payload(act, form: form, caseID: caseID), correlationID: caseID,
+                              subject: ["case_id": .string(caseID)], effect: Self.caseEffect, person: person, address: address)
+    }
+
+    /// Checks `payload` of `type` with the router's rules, publishes it as the person's
+    /// department with `x-wage-actor`, waits for the verdict (the receiver's effect is
+    /// `effect`, a query on the message id `$1`), and audits it with `subject`.
+    /// `projects` gives the sector of a project the message names (as the ledger has it).
+    func dispatch(type: String, payload: Result<JSONValue, RejectionReason>, correlationID: String?,
+                  subject: [String: JSONValue], effect: String, person: Person, address: String,
+                  projects: @Sendable (String) -> Sector? = { _ in nil }) async -> Verdict {
         let department = person.department
         let login = person.member.login
         let messageID = "console-" + UUID().uuidString.lowercased()
         func audit(_ verdict: Verdict, reason: String?) async -> Verdict {
+            var detail = subject
+            detail["type"] = .string(type)
+            detail["verdict"] = .string(verdict.kind)
+            if let reason { detail["reason"] = .string(reason) }
             await staff.audit("act", outcome: verdict.kind == "refused" ? "refused" : "ok", login: login,
-                              department: department, address: address, subject: messageID,
-                              detail: .compact(["type": .string(type), "case_id": .string(caseID),
-                                                "verdict": .string(verdict.kind), "reason": reason.map(JSONValue.string)]))
+                              department: department, address: address, subject: messageID, detail: .object(detail))
             return verdict
         }
         let body: JSONValue
-        switch Self.payload(act, form: form, caseID: caseID) {
+        switch payload {
         case .failure(let reason):
             return await audit(Verdict(kind: "refused", text: "未发送：" + Labels.reason(reason.code)), reason: reason.code)
         case .success(let b): body = b
@@ -79,15 +95,15 @@ struct ActSender: Sendable {
             let dutyList = try await connections.database(as: department) { db in try DutyListStore.inForce(db: db) }
             if let dutyList {
                 if case .reject(let reason) = route(type: type, sender: department.rawValue, body: body, dutyList: dutyList,
-                                                    actorIsValid: isValidActor(login)) {
+                                                    actorIsValid: isValidActor(login), projects: projects) {
                     return await audit(Verdict(kind: "refused", text: "未发送：" + Labels.reason(reason.code)), reason: reason.code)
                 }
             }
             let message = OutgoingMessage.wage(from: department, messageID: messageID, type: type,
-                                               body: Array(body.serialized.utf8), correlationID: caseID,
+                                               body: Array(body.serialized.utf8), correlationID: correlationID,
                                                headers: [actorHeader: .string(login)])
             try await connections.publish(message, as: department)
-            let verdict = try await awaitVerdict(messageID, as: department)
+            let verdict = try await awaitVerdict(messageID, as: department, effect: effect)
             return await audit(verdict.0, reason: verdict.1)
         } catch {
             ConsoleLog.logger.error("act \(type) by \(login) failed: \(error)")
@@ -97,7 +113,7 @@ struct ActSender: Sendable {
 
     /// Polls `wage.routing_log` / `wage.rejections` (router), then the receivers'
     /// refusals and the timeline (the message's effect).
-    func awaitVerdict(_ id: String, as department: Principal) async throws -> (Verdict, String?) {
+    func awaitVerdict(_ id: String, as department: Principal, effect: String) async throws -> (Verdict, String?) {
         let deadline = Date().addingTimeInterval(settings.decisionWait)
         var routed = false
         while Date() < deadline, !routed {
@@ -119,7 +135,7 @@ struct ActSender: Sendable {
                 if let reason = try db.query(
                     "SELECT reason FROM wage.rejections WHERE message_id = $1 AND rejected_by <> 'router' LIMIT 1", [id])
                     .first?.string("reason") { return (false, reason) }
-                let applied = try db.query("SELECT 1 FROM wage.case_timeline WHERE message_id = $1 LIMIT 1", [id]).first != nil
+                let applied = try db.query(effect, [id]).first != nil
                 return (applied, nil)
             }
             if let reason = state.1 { return (Verdict(kind: "refused", text: "被拒绝：" + Labels.reason(reason)), reason) }

@@ -59,25 +59,18 @@ struct CaseRoutes: Sendable {
 
     /// CSV with a UTF-8 BOM, so that Excel and WPS read the Chinese correctly.
     static func csv(_ rows: [CaseRow]) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                        .contentDisposition: "attachment; filename=\"cases.csv\""],
-                 body: .init(byteBuffer: ByteBuffer(string: csvText(rows))))
+        CSVExport.response(filename: "cases.csv", header: csvHeader, rows: rows.map(csvRow))
     }
 
-    /// The CSV text: BOM, header, one line per case; a cell starting with = + - @ gets a quote (no formulas).
-    static func csvText(_ rows: [CaseRow]) -> String {
-        func field(_ s: String) -> String {
-            let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s  // no formula injection
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var text = "\u{FEFF}案件编号,行业,状态,承办部门,风险,办理期限,人数,欠薪金额（元）,是否超期\r\n"
-        for r in rows {
-            text += [r.caseNo, Labels.sectors[r.sector] ?? r.sector, Labels.status(r.status), Labels.department(r.assignee),
-                     Labels.risks[r.risk] ?? r.risk, r.dueOn ?? "", String(r.workers), r.amountOwed, r.overdue ? "是" : "否"]
-                .map(field).joined(separator: ",") + "\r\n"
-        }
-        return text
+    static let csvHeader = ["案件编号", "行业", "状态", "承办部门", "风险", "办理期限", "人数", "欠薪金额（元）", "是否超期"]
+
+    static func csvRow(_ r: CaseRow) -> [String] {
+        [r.caseNo, Labels.sectors[r.sector] ?? r.sector, Labels.status(r.status), Labels.department(r.assignee),
+         Labels.risks[r.risk] ?? r.risk, r.dueOn ?? "", String(r.workers), r.amountOwed, r.overdue ? "是" : "否"]
     }
+
+    /// The CSV text: BOM, header, one line per case (quoted, formula-safe: `CSVExport`).
+    static func csvText(_ rows: [CaseRow]) -> String { CSVExport.text(header: csvHeader, rows: rows.map(csvRow)) }
 
     func show(_ request: Request, _ context: ConsoleContext, verdict: Verdict?, person given: Person? = nil) async throws -> Response {
         let person: Person

@@ -51,7 +51,7 @@ struct LoginRoutes: Sendable {
             return self.form(error: member?.disabled == true && ok ? "账号已停用。" : "账号或密码错误。", status: .unauthorized)
         }
         await throttle.recordSuccess(login: login)
-        let started = await gate.sessions.start(login: member.login)
+        let started = try await gate.sessions.start(login: member.login)
         await gate.staff.audit("login", outcome: "ok", login: member.login, department: member.department, address: address)
         var headers: HTTPFields = [.location: "/cases"]
         headers[.setCookie] = gate.cookieHeader(value: started.cookie, maxAge: Int(gate.settings.sessionLifetime))
@@ -63,7 +63,7 @@ struct LoginRoutes: Sendable {
         switch try await gate.check(request, context, form: form) {
         case .response(let response): return response
         case .person(let person):
-            await gate.sessions.end(person.sessionID)
+            try await gate.sessions.end(person.sessionID)
             await gate.staff.audit("logout", outcome: "ok", login: person.member.login, department: person.department,
                                    address: context.address)
             return gate.toLogin(clearCookie: true)

@@ -5,7 +5,9 @@ import Mustache
 enum Templates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in sources { try! library.register(text, named: name) }
+        for (name, text) in sources.merging(ProjectTemplates.sources, uniquingKeysWith: { $1 }) {
+            try! library.register(text, named: name)
+        }
         return library
     }()
 
@@ -20,7 +22,9 @@ enum Templates {
         <header><span>根治欠薪工作台{{#person}} · {{department_name}}{{/person}}</span>
         {{#person}}<span id="who">{{display_name}}（{{login}}）
         <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
-        <button id="logout" type="submit">退出</button></form></span>{{/person}}</header><main>
+        <button id="logout" type="submit">退出</button></form></span>{{/person}}</header>
+        {{#person}}<nav><a href="/cases">工作列表</a> <a href="/projects" id="nav-projects">在建项目</a>
+        <a href="/warnings" id="nav-warnings">欠薪预警</a> <a href="/supervision" id="nav-supervision">纪检监督</a></nav>{{/person}}<main>
         """,
         "footer": "</main></body></html>",
         "login": """
@@ -80,6 +84,7 @@ enum Templates {
     tr.overdue td,tr.overdue a,.overdue-key{color:#c00}
     .verdict{padding:.5em;margin:.5em 0;border:1px solid}.accepted{border-color:#080;color:#060}
     .refused{border-color:#c00;color:#c00}.pending{border-color:#a60;color:#a60}
+    nav{background:#e4ebf3;padding:.4em 1em} nav a{margin-right:1.2em}
     form{margin:.4em 0} form.inline{display:inline} .error{color:#c00} code{font-size:.8em}
     """
 }

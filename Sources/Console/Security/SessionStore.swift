@@ -8,15 +8,24 @@ struct ConsoleSession: Sendable {
     var expiresAt: Date
 }
 
-/// Sessions held in memory (a restart logs everyone out). The cookie value is
-/// `<random id>.<HMAC-SHA256 of the id>` under a key made at start: a cookie
-/// that was not issued here fails the HMAC and is reported as forged.
+/// Sessions: in memory, or with a `backing` in the database so that they survive a
+/// restart (`wage.console_sessions`, sql/0180). The cookie value is
+/// `<random id>.<HMAC-SHA256 of the id>` under the store's key (made at start, or
+/// kept in the database with a backing): a cookie that was not issued by a console
+/// fails the HMAC and is reported as forged.
 actor SessionStore {
     private var sessions: [String: ConsoleSession] = [:]
-    private let key = SymmetricKey(size: .bits256)
+    private var key: SymmetricKey?
+    private let backing: SessionBacking?
     let lifetime: TimeInterval
+    /// A stored expiry is moved only when it would move by more than this (not a write per request).
+    static let touchInterval: TimeInterval = 60
 
-    init(lifetime: TimeInterval) { self.lifetime = lifetime }
+    init(lifetime: TimeInterval, backing: SessionBacking? = nil) {
+        self.lifetime = lifetime
+        self.backing = backing
+        if backing == nil { key = SymmetricKey(size: .bits256) }
+    }
 
     /// What a presented cookie is.
     enum Lookup: Sendable {
@@ -28,36 +37,60 @@ actor SessionStore {
     }
 
     /// Starts a session for `login`; returns the cookie value and the session.
-    func start(login: String, now: Date = Date()) -> (cookie: String, session: ConsoleSession) {
+    func start(login: String, now: Date = Date()) async throws -> (cookie: String, session: ConsoleSession) {
         let id = Self.randomToken()
         let session = ConsoleSession(login: login, csrfToken: Self.randomToken(), expiresAt: now.addingTimeInterval(lifetime))
-        sessions[id] = session
-        return (id + "." + sign(id), session)
+        if let backing { try await backing.insert(SessionBacking.hash(id), session) } else { sessions[id] = session }
+        return (id + "." + (try await sign(id)), session)
     }
 
-    func lookup(_ cookie: String, now: Date = Date()) -> Lookup {
+    func lookup(_ cookie: String, now: Date = Date()) async throws -> Lookup {
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 64, Self.constantTimeEqual(String(parts[1]), sign(String(parts[0]))) else {
+        guard parts.count == 2, parts[0].count == 64,
+              Self.constantTimeEqual(String(parts[1]), try await sign(String(parts[0]))) else {
             return .forged
         }
         let id = String(parts[0])
-        guard var session = sessions[id] else { return .ended }
+        let stored = try await backing?.find(SessionBacking.hash(id))
+        guard var session = backing == nil ? sessions[id] : stored else { return .ended }
         guard session.expiresAt > now else {
-            sessions.removeValue(forKey: id)
+            try await end(id)
             return .ended
         }
+        let previous = session.expiresAt
         session.expiresAt = now.addingTimeInterval(lifetime)  // sliding expiry while in use
-        sessions[id] = session
+        if let backing {
+            if session.expiresAt.timeIntervalSince(previous) > Self.touchInterval {
+                try await backing.touch(SessionBacking.hash(id), expiresAt: session.expiresAt)
+            }
+        } else {
+            sessions[id] = session
+        }
         return .valid(id: id, session)
     }
 
-    func end(_ id: String) { sessions.removeValue(forKey: id) }
+    func end(_ id: String) async throws {
+        sessions.removeValue(forKey: id)
+        try await backing?.delete(SessionBacking.hash(id))
+    }
 
     /// Ends every session of `login` (a disabled account).
-    func endAll(of login: String) { sessions = sessions.filter { $0.value.login != login } }
+    func endAll(of login: String) async throws {
+        sessions = sessions.filter { $0.value.login != login }
+        try await backing?.deleteAll(of: login)
+    }
 
-    private func sign(_ id: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    private func sign(_ id: String) async throws -> String {
+        let key: SymmetricKey
+        if let known = self.key {
+            key = known
+        } else if let backing {
+            key = try await backing.key()
+            self.key = key
+        } else {
+            preconditionFailure("a store without a backing makes its key at start")
+        }
+        return HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key).map { String(format: "%02x", $0) }.joined()
     }
 
     static func randomToken() -> String {

@@ -15,6 +15,9 @@ struct ConsoleSettings: Sendable {
     /// How long an act waits for the router's decision, then for the receiver's.
     var decisionWait: TimeInterval = 5
     var followWait: TimeInterval = 3
+    /// Keep sessions in the database (`wage.console_sessions`), so that a restart logs
+    /// nobody out; `WAGE_CONSOLE_SESSIONS=memory` keeps them in memory instead.
+    var persistentSessions = true
     /// Rows per page of a list.
     var pageSize = 50
 
@@ -23,6 +26,7 @@ struct ConsoleSettings: Sendable {
         var s = ConsoleSettings()
         if let p = environment["WAGE_CONSOLE_PORT"].flatMap(Int.init) { s.port = p }
         if environment["WAGE_CONSOLE_SECURE_COOKIES"] == "1" { s.secureCookies = true }
+        if environment["WAGE_CONSOLE_SESSIONS"] == "memory" { s.persistentSessions = false }
         var i = 1
         while i < arguments.count {
             let next = i + 1 < arguments.count ? arguments[i + 1] : nil

@@ -33,7 +33,7 @@ struct Gate: Sendable {
 
     func check(_ request: Request, _ context: ConsoleContext, form: Form? = nil) async throws -> Outcome {
         guard let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty else { return .response(toLogin()) }
-        switch await sessions.lookup(cookie) {
+        switch try await sessions.lookup(cookie) {
         case .forged:
             ConsoleLog.logger.warning("forged session cookie from \(context.address)")
             await staff.audit("forged_cookie", outcome: "refused", login: nil, department: nil, address: context.address,
@@ -43,7 +43,7 @@ struct Gate: Sendable {
             return .response(toLogin(clearCookie: true))
         case .valid(let id, let session):
             guard let member = try await staff.member(session.login), !member.disabled else {
-                await sessions.endAll(of: session.login)
+                try await sessions.endAll(of: session.login)
                 await staff.audit("disabled_refused", outcome: "refused", login: session.login, department: nil,
                                   address: context.address, subject: request.uri.path)
                 return .response(toLogin(clearCookie: true))

@@ -67,6 +67,8 @@ final class DatabaseAbuseTests: XCTestCase {
         // the staff console (sql/0150): written by wage_admin and wage_console only, no principal
         "staff": ([], [], []),
         "console_audit": ([], [], []),
+        "console_sessions": ([], [], []),
+        "console_session_key": ([], [], []),
     ]
 
     func testEveryRoleHasExactlyTheDocumentedWritesAndEveryOtherWriteIsRefused() throws {
