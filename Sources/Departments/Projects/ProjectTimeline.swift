@@ -3,7 +3,8 @@ import Store
 import Messages
 
 /// Appends to the project timeline (`wage.project_events`, read as
-/// `wage.project_timeline`, CONTRACT §8) under the worker's own department, with the
+/// `wage.project_timeline`, CONTRACT §8) under the worker's own department (the office
+/// and each regulator's copy alike), with the
 /// message id and the person who acted (`x-wage-actor`, §7.9).
 struct ProjectTimeline {
     let context: HandlerContext

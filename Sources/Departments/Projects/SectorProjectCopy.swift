@@ -48,14 +48,14 @@ public final class SectorProjectCopy: HandlerPart {
             logger.info("the office refused it: no copy", metadata: ["message_id": "\(message.messageID)", "reason": "\(reason.code)"])
             return .ack
         case .applied:
-            let event = message.type.flatMap { Self.events[$0] }?.rawValue ?? "received"
+            guard let event = message.type.flatMap({ Self.events[$0] }) else { return .reject(.unknownType) }
             try record(projectNo, event: event, message: message, context: context)
             return .ack
         }
     }
 
     /// Copies the project's register row as the office holds it now, with the event.
-    private func record(_ projectNo: String, event: String, message: InboundMessage, context: HandlerContext) throws {
+    private func record(_ projectNo: String, event: ProjectEvent, message: InboundMessage, context: HandlerContext) throws {
         try context.db.execute(
             """
             INSERT INTO wage.department_projects AS d (department, project_no, name, contractor_name, contractor_credit_code,
@@ -65,14 +65,8 @@ public final class SectorProjectCopy: HandlerPart {
             ON CONFLICT (department, project_no) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
                 contractor_name = EXCLUDED.contractor_name, contractor_credit_code = EXCLUDED.contractor_credit_code,
                 last_event = EXCLUDED.last_event, last_event_at = EXCLUDED.last_event_at
-            """, [principal.rawValue, projectNo, event, context.now])
-        try context.db.execute(
-            """
-            INSERT INTO wage.project_events (project_no, department, event, detail, message_id, actor)
-            VALUES ($1, $2, $3, $4::jsonb, $5, $6)
-            """,
-            [projectNo, principal.rawValue, event, JSONValue.object(["received_from": "hrss"]).serialized, message.messageID,
-             message.actor])
+            """, [principal.rawValue, projectNo, event.rawValue, context.now])
+        try ProjectTimeline(context: context).append(projectNo, event, ["received_from": "hrss"])
     }
 }
 
