@@ -156,7 +156,7 @@ let package = Package(
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus")]),
         .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
-        .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages"]),
+        .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages", "Store"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
         .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Messages", "Duties"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Messages", "Duties", "Runtime", "Store"]),

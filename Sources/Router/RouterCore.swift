@@ -85,6 +85,22 @@ public final class RouterCore {
         return outcomes
     }
 
+    /// Refuses `delivery` with `processing_failed` after its decision failed at
+    /// every attempt: dead-letters it and records the refusal (without its body,
+    /// which may be what the database cannot store). When the failure came after
+    /// publishing (publishing precedes the commit), an earlier attempt may already
+    /// have forwarded it: the dead letter then says the router could not record
+    /// its decision, and the log line names the message for the operator.
+    public func refuseProcessingFailed(_ delivery: AMQPDelivery) throws -> RoutingResult {
+        var (outcome, messages, record) = refusal(delivery, .processingFailed)
+        if case .refused(let id, let type, let sender, let reason, _) = record {
+            record = .refused(id: id, type: type, sender: sender, reason: reason, body: nil)
+        }
+        try publisher.publish(messages)
+        try db.transaction { db in try record.write(db) }
+        return outcome
+    }
+
     /// The decision for one delivery: what to publish and what to record. Throws only
     /// when the project directory cannot be read (the batch is retried).
     func decide(_ delivery: AMQPDelivery) throws -> (RoutingResult, [OutgoingMessage], Record) {

@@ -53,9 +53,13 @@ final class RouterLoop {
     }
 
     /// Decides the batch, retrying until its decisions are durable, then acks it.
+    /// Outages are waited out; a failure on a reachable database that persists
+    /// splits the batch and finally refuses the one delivery that causes it
+    /// (`RouterRetryPlan`), so a poison message cannot stall the intake.
     func route(_ batch: [AMQPDelivery]) {
         let started = Date()
         var backoff = Backoff()
+        var plan = RouterRetryPlan(batchSize: batch.count, maxAttempts: settings.maxAttempts)
         while !stop.isSet {
             do {
                 let outcomes = try core.route(batch: batch)
@@ -65,13 +69,45 @@ final class RouterLoop {
                 metrics.loop.batch(size: batch.count, seconds: Date().timeIntervalSince(started))
                 return
             } catch {
-                logger.warning("could not make routing decisions durable; retrying", metadata: ["error": "\(error)"])
-                backoff.sleep(unless: stop)
-                if let pg = error as? PGError, pg.meansDatabaseUnavailable {
+                logger.warning("could not make routing decisions durable; retrying", metadata: [
+                    "error": "\(error)", "batch": "\(batch.count)", "attempt": "\(plan.attempts + 1)"])
+                switch plan.failed(RouterRetryPlan.classify(error)) {
+                case .reconnectAndRetry:
+                    backoff.sleep(unless: stop)
                     health.set(.database, false, for: component)
                     metrics.loop.reconnected(.database)
                     try? core.db.reconnect()
+                case .retry:
+                    backoff.sleep(unless: stop)
+                case .decideEachAlone:
+                    logger.error("a batch keeps failing; deciding its deliveries one by one", metadata: ["batch": "\(batch.count)"])
+                    for delivery in batch where !stop.isSet { route([delivery]) }
+                    return
+                case .refuseProcessingFailed:
+                    refuseAtLimit(batch[0], after: error)
+                    return
                 }
+            }
+        }
+    }
+
+    /// Refuses one delivery that failed at every attempt, waiting out an outage
+    /// while the refusal itself cannot be made durable.
+    func refuseAtLimit(_ delivery: AMQPDelivery, after error: any Error) {
+        logger.error("failed at the attempt limit; refusing processing_failed", metadata: [
+            "message_id": "\(delivery.properties.messageID ?? "-")", "type": "\(delivery.properties.type ?? "-")",
+            "error": "\(error)"])
+        var backoff = Backoff()
+        while !stop.isSet {
+            do {
+                let outcome = try core.refuseProcessingFailed(delivery)
+                metrics.count([outcome], of: [delivery])
+                try? consumer.ack(delivery)
+                return
+            } catch {
+                logger.warning("could not record the refusal; retrying", metadata: ["error": "\(error)"])
+                backoff.sleep(unless: stop)
+                if RouterRetryPlan.classify(error) == .databaseUnavailable { try? core.db.reconnect() }
             }
         }
     }
