@@ -11,6 +11,7 @@ import PackageDescription
 /// - `HealthServer`: `/healthz`, `/readyz`, `/metrics` over HTTP (hummingbird), fed by published state.
 /// - `Runtime`: the shared worker runtime (consumer thread, inbox/outbox, relay, lifecycle).
 /// - `Router`, `Departments`: the router service and the department handlers.
+/// - `Reports`: the reports of seed 003 (figures from the views; text, CSV, HTML with SVG charts).
 /// - `WageCtlKit`: the back-office CLI.
 /// - `Console`: the staff web console (hummingbird), acting as the logged-in person's department.
 let package = Package(
@@ -101,10 +102,12 @@ let package = Package(
         .target(
             name: "Departments",
             dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", .product(name: "Logging", package: "swift-log")]),
+        // Reports (seed 003 信息互通): figures read from the views, rendered as text, CSV, HTML with SVG charts
+        .target(name: "Reports", dependencies: ["Store", "Messages", "Workflow"]),
         .target(
             name: "WageCtlKit",
             dependencies: [
-                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
+                "Reports", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
@@ -112,7 +115,7 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", "HealthServer",
+                "Reports", "Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", "HealthServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -158,7 +161,7 @@ let package = Package(
         .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
         .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages", "Store"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
-        .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Messages", "Duties"]),
+        .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Reports", "Messages", "Duties"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Messages", "Duties", "Runtime", "Store"]),
         // Integration tests (real RabbitMQ and PostgreSQL from deploy/local)
         .target(name: "TestSupport", path: "Tests/TestSupport"),

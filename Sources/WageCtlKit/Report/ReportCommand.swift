@@ -1,3 +1,4 @@
+import Reports
 import ArgumentParser
 import Foundation
 import Messages
@@ -26,7 +27,12 @@ struct MonthlyReportCommand: ParsableCommand {
     func run() throws {
         try ViewRunner.run(identity) { session, db in
             let chosen = month ?? Self.previousMonth(of: Day(shanghai: Date()))
-            let report = try MonthlyReportLoader(db: db).load(month: chosen, compiledBy: (try session.identity()).description)
+            let report: MonthlyReport
+            do {
+                report = try MonthlyReportLoader(db: db).load(month: chosen, compiledBy: (try session.identity()).description)
+            } catch let error as ReportError {
+                throw WageCtlError(.usage, "--month: \(error)", hint: "e.g. --month 2026-11")
+            }
             if let html {
                 do { try report.html.write(toFile: html, atomically: true, encoding: .utf8) } catch {
                     throw WageCtlError(.failed, "cannot write \(html): \(error.localizedDescription)")

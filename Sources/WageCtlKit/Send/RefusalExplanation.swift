@@ -1,3 +1,4 @@
+import Reports
 import Duties
 import Messages
 import Workflow

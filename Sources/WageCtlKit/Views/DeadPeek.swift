@@ -1,3 +1,4 @@
+import Reports
 import AMQP
 import ArgumentParser
 import Messages

@@ -2,6 +2,9 @@
 /// day of the next month, $3 the as-of day; instants are compared with the
 /// month's bounds in Asia/Shanghai.
 enum ReportSQL {
+    /// Today in Asia/Shanghai, as SQL.
+    static let today = "(now() AT TIME ZONE 'Asia/Shanghai')::date"
+
     static let bounds = """
         b AS (SELECT ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS t0,
                      ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS t1)

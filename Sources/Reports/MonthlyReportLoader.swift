@@ -4,14 +4,17 @@ import Workflow
 
 /// Reads a `MonthlyReport` from the contract views (and `wage.fund_movements`)
 /// with the connection's own grants: as hrss (who reads every view) or admin.
-struct MonthlyReportLoader {
+public struct MonthlyReportLoader {
     let db: PGConnection
 
-    func load(month: String, compiledBy: String) throws -> MonthlyReport {
+    public init(db: PGConnection) { self.db = db }
+
+    /// The report of `month` (`YYYY-MM`); sections the connection's role may not read are nil.
+    public func load(month: String, compiledBy: String) throws -> MonthlyReport {
         guard let (first, end) = MonthlyReport.bounds(of: month) else {
-            throw WageCtlError(.usage, "--month '\(month)' is not YYYY-MM", hint: "e.g. --month 2026-11")
+            throw ReportError.badMonth(month)
         }
-        let today = Day(iso: try db.execute("SELECT \(CaseSQL.today)::text AS d").rows.first?.string("d") ?? "") ?? first
+        let today = Day(iso: try db.execute("SELECT \(ReportSQL.today)::text AS d").rows.first?.string("d") ?? "") ?? first
         let last = end.adding(days: -1)
         // Overdue as of the month's last day; in the current month, as of today.
         let asOf = (first...last).contains(today) ? today : last
@@ -27,7 +30,7 @@ struct MonthlyReportLoader {
 
     /// nil when the role may not read the view (the section is "not visible").
     private func optional<T>(_ read: () throws -> T) throws -> T? {
-        do { return try read() } catch where ViewRunner.isDenied(error) { return nil }
+        do { return try read() } catch let error as PGError where error.isInsufficientPrivilege { return nil }
     }
 
     private func departments(_ first: Day, _ end: Day, _ asOf: Day) throws -> [MonthlyReport.Department] {

@@ -1,14 +1,19 @@
 /// Small inline SVG bar charts (no scripts, no external assets). Geometry only:
 /// values are drawn with `Double`, labels are given as text by the caller.
-enum SVGChart {
-    struct Series {
-        var name: String
-        var color: String
-        var values: [Double]
+public enum SVGChart {
+    /// One coloured series of a grouped bar chart.
+    public struct Series: Sendable {
+        public var name: String
+        public var color: String
+        public var values: [Double]
+
+        public init(name: String, color: String, values: [Double]) {
+            self.name = name; self.color = color; self.values = values
+        }
     }
 
     /// Vertical bars, one group per category, one bar per series, with a legend.
-    static func groupedBars(title: String, categories: [String], series: [Series]) -> String {
+    public static func groupedBars(title: String, categories: [String], series: [Series]) -> String {
         let groupWidth = max(40.0, Double(series.count) * 16 + 16)
         let width = 60 + groupWidth * Double(max(categories.count, 1)), plot = 180.0, top = 30.0
         let maxValue = max(1, series.flatMap(\.values).max() ?? 1)
@@ -33,7 +38,7 @@ enum SVGChart {
     }
 
     /// Horizontal bars with a label on the left and the value text on the right.
-    static func horizontalBars(title: String, items: [(label: String, value: Double, shown: String)],
+    public static func horizontalBars(title: String, items: [(label: String, value: Double, shown: String)],
                                color: String = "#2f6f9f") -> String {
         let row = 26.0, top = 30.0, labelWidth = 130.0, barWidth = 360.0
         let maxValue = max(1e-9, items.map(\.value).max() ?? 1)
@@ -77,8 +82,9 @@ enum SVGChart {
 }
 
 /// HTML text escaping.
-enum HTML {
-    static func escape(_ s: String) -> String {
+public enum HTML {
+    /// `s` with `& < > " '` escaped for text and attribute values.
+    public static func escape(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {

@@ -4,7 +4,7 @@ import Workflow
 /// The monthly report as a table, as CSV (long format), and as JSON.
 extension MonthlyReport {
     /// Lines of the human-readable report.
-    var textLines: [String] {
+    public var textLines: [String] {
         var out = ["Monthly report \(month) (信息互通制度, seed 003): \(firstDay.iso) to \(endDay.adding(days: -1).iso), overdue as of \(asOf.iso), compiled as \(compiledBy)", ""]
         let header = ["department", "received", "resolved", "closed", "overdue", "on-time rate", "recovered (yuan)"]
         let rows = (departments + [totals]).map { d in
@@ -27,7 +27,7 @@ extension MonthlyReport {
     }
 
     /// The non-department sections as (title, [(metric, value)]), nil when not visible.
-    var sections: [(String, [(String, String)]?)] {
+    public var sections: [(String, [(String, String)]?)] {
         [
             ("fund", fund.map { f in [("requests", "\(f.requests)"), ("rejected", "\(f.rejected)"),
                                       ("advanced", f.advanced.yuanString), ("recovered", f.recovered.yuanString),
@@ -44,7 +44,7 @@ extension MonthlyReport {
     }
 
     /// CSV in long format: `section,department,metric,value` (one header line).
-    var csv: String {
+    public var csv: String {
         var lines = ["section,department,metric,value"]
         for d in departments + [totals] {
             for (metric, value) in [("received", "\(d.received)"), ("resolved", "\(d.resolved)"), ("closed", "\(d.closed)"),
@@ -56,11 +56,14 @@ extension MonthlyReport {
         }
         for (title, pairs) in sections {
             for (metric, value) in pairs ?? [("not_visible", "")] {
-                lines.append("\(title.replacingOccurrences(" ", "_")),,\(metric.replacingOccurrences(" ", "_")),\(value)")
+                lines.append("\(Self.snake(title)),,\(Self.snake(metric)),\(value)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// `written off` → `written_off` (CSV and JSON keys).
+    static func snake(_ label: String) -> String { String(label.map { $0 == " " ? "_" : $0 }) }
 
     /// A rate with 3 decimals without Foundation formatting (e.g. `0.667`).
     private func format3(_ rate: Double) -> String {
@@ -69,7 +72,7 @@ extension MonthlyReport {
         return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         var o: [String: JSONValue] = [
             "month": .string(month), "as_of": .string(asOf.iso), "compiled_by": .string(compiledBy),
             "departments": .array((departments + [totals]).map { d in
@@ -79,8 +82,8 @@ extension MonthlyReport {
             }),
         ]
         for (title, pairs) in sections {
-            o[title.replacingOccurrences(" ", "_")] = pairs.map { .object(Dictionary(uniqueKeysWithValues: $0.map {
-                ($0.0.replacingOccurrences(" ", "_"), JSONValue.string($0.1)) })) } ?? .null
+            o[Self.snake(title)] = pairs.map { .object(Dictionary(uniqueKeysWithValues: $0.map {
+                (Self.snake($0.0), JSONValue.string($0.1)) })) } ?? .null
         }
         return .object(o)
     }

@@ -1,6 +1,6 @@
 /// The monthly report as one self-contained HTML page (inline CSS and SVG charts).
 extension MonthlyReport {
-    var html: String {
+    public var html: String {
         let all = departments + [totals]
         var body = "<h1>Monthly report \(HTML.escape(month)) <small>信息互通制度 (seed 003)</small></h1>"
         body += "<p>\(firstDay.iso) to \(endDay.adding(days: -1).iso); overdue as of \(asOf.iso); compiled as \(HTML.escape(compiledBy)).</p>"

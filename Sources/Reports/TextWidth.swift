@@ -1,13 +1,13 @@
 /// Terminal column widths of text: CJK and full-width characters take two
 /// columns, so Chinese names line up in tables.
-enum TextWidth {
+public enum TextWidth {
     /// The number of terminal columns `text` takes.
-    static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// `text` cut to at most `limit` columns, ending in `…` when cut.
-    static func truncate(_ text: String, to limit: Int) -> String {
+    public static func truncate(_ text: String, to limit: Int) -> String {
         guard of(text) > limit else { return text }
         var out = "", used = 0
         for scalar in text.unicodeScalars {
@@ -20,11 +20,11 @@ enum TextWidth {
     }
 
     /// `text` padded with spaces to `columns`.
-    static func pad(_ text: String, to columns: Int) -> String {
+    public static func pad(_ text: String, to columns: Int) -> String {
         text + String(repeating: " ", count: max(0, columns - of(text)))
     }
 
-    static func width(of scalar: Unicode.Scalar) -> Int {
+    public static func width(of scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x0300...0x036F, 0x200B...0x200F: return 0
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
