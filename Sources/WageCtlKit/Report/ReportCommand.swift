@@ -20,11 +20,13 @@ struct MonthlyReportCommand: ParsableCommand {
         """)
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var language: ReportLanguageOption
     @Option(help: "The month, YYYY-MM (default: the previous month, Asia/Shanghai).") var month: String?
-    @Flag(help: "Print CSV (section,department,metric,value).") var csv = false
+    @Flag(help: "Print CSV (UTF-8 with BOM, quoted; section,department,metric,value).") var csv = false
     @Option(help: "Also write a self-contained HTML page with charts to this file.") var html: String?
 
     func run() throws {
+        let lang = try language.resolved()
         try ViewRunner.run(identity) { session, db in
             let chosen = month ?? Self.previousMonth(of: Day(shanghai: Date()))
             let report: MonthlyReport
@@ -34,7 +36,8 @@ struct MonthlyReportCommand: ParsableCommand {
                 throw WageCtlError(.usage, "--month: \(error)", hint: "e.g. --month 2026-11")
             }
             if let html {
-                do { try report.html.write(toFile: html, atomically: true, encoding: .utf8) } catch {
+                let page = report.html(lang, issuer: try IssuingOffice.name(db: db))
+                do { try page.write(toFile: html, atomically: true, encoding: .utf8) } catch {
                     throw WageCtlError(.failed, "cannot write \(html): \(error.localizedDescription)")
                 }
                 session.console.err("wrote \(html)")
@@ -42,9 +45,9 @@ struct MonthlyReportCommand: ParsableCommand {
             if output.json {
                 session.console.out(JSONPretty.render(report.json))
             } else if csv {
-                session.console.out(String(report.csv.dropLast()))
+                session.console.raw(report.csv(lang))
             } else {
-                for line in report.textLines { session.console.out(line) }
+                for line in report.textLines(lang) { session.console.out(line) }
             }
         }
     }
