@@ -26,6 +26,16 @@ public enum StaffNames {
         ("litigation", "诉讼"), ("referred_police", "移送公安立案"), ("other_channel", "其他渠道解决"),
     ]
 
+    /// Warning kind (CONTRACT §8.6) → name.
+    public static let warningKinds: [String: String] = [
+        "labour_share_low": "人工费拨付比例偏低", "account_insufficient": "专用账户余额不足",
+        "account_misappropriated": "专用账户资金被挪用", "no_contract": "未签订劳动合同",
+        "unregistered_worker": "工资单人员未实名登记", "payroll_irregular": "工资发放不规范",
+        "inspection_findings": "巡查发现问题", "contractor_blacklisted": "总包单位被列入失信名单",
+        "deposit_unpaid": "工资保证金未缴纳", "deposit_not_replenished": "工资保证金未补足",
+        "account_missing": "未开设工资专用账户", "statement_missing": "专用账户月度流水缺失",
+        "payroll_missing": "当月工资单缺失", "inspection_overdue": "逾期未巡查", "calendar_missing_year": "缺少年度工作日历",
+    ]
     /// The department's name, the code itself when unknown, `—` when none.
     public static func department(_ code: String?) -> String { code.map { departments[$0] ?? $0 } ?? "—" }
     /// The status's name, the code itself when unknown.
