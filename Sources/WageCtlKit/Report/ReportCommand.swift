@@ -7,7 +7,7 @@ import Workflow
 /// `wagectl report monthly`: the monthly report of seed 003 信息互通制度.
 struct ReportGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports.", subcommands: [MonthlyReportCommand.self])
+        commandName: "report", abstract: "Reports.", subcommands: [MonthlyReportCommand.self, ReturnsReportCommand.self])
 }
 
 struct MonthlyReportCommand: ParsableCommand {
