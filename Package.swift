@@ -103,7 +103,7 @@ let package = Package(
             name: "Departments",
             dependencies: ["Runtime", "Duties", "Messages", "Workflow", "AMQP", "Store", .product(name: "Logging", package: "swift-log")]),
         // Reports (seed 003 信息互通): figures read from the views, rendered as text, CSV, HTML with SVG charts
-        .target(name: "Reports", dependencies: ["Store", "Messages", "Workflow"]),
+        .target(name: "Reports", dependencies: ["Store", "Messages", "Workflow", "Duties"]),
         .target(
             name: "WageCtlKit",
             dependencies: [

@@ -16,6 +16,8 @@ public enum Workers {
         let office = CaseOffice(settings: settings)
         let projects = ProjectDesk(office: office)
         office.projects = projects
+        let returns = ReturnsDesk()
+        office.returns = returns
         return CompositeHandler(
             principal: .hrss,
             parts: [
@@ -23,6 +25,7 @@ public enum Workers {
                 ReferralTracking(), FundTracking(), LegalAidTracking(),
                 CreditDesk(),  // §9 credit discipline (issue 19)
                 projects,  // §8 construction projects (issue 18)
+                returns,  // department returns (issue 22)
             ],
             periodicInterval: settings.sweepInterval)
     }
@@ -35,6 +38,7 @@ public enum Workers {
             ledger, CaseNoticeRecorder(observers: [ledger]),
             SectorCreditCopy(principal: principal),  // §9 credit discipline (issue 19)
             SectorProjectCopy(principal: principal),  // §8 construction projects (issue 18)
+            ReportReminderRecorder(),  // department returns (issue 22)
         ])
     }
 
@@ -46,7 +50,9 @@ public enum Workers {
 
     /// `worker-police`: intake of criminal referrals and incidents.
     public static func police() -> CompositeHandler {
-        CompositeHandler(principal: .police, parts: [ReferralIntake(), IncidentRegister(), CaseNoticeRecorder()])
+        CompositeHandler(principal: .police, parts: [
+            ReferralIntake(), IncidentRegister(), CaseNoticeRecorder(), ReportReminderRecorder(),
+        ])
     }
 
     /// `worker-justice`: the legal-aid green channel.
@@ -56,6 +62,6 @@ public enum Workers {
 
     /// `worker-finance`: the emergency revolving fund.
     public static func finance() -> CompositeHandler {
-        CompositeHandler(principal: .finance, parts: [FundDesk(), CaseNoticeRecorder()])
+        CompositeHandler(principal: .finance, parts: [FundDesk(), CaseNoticeRecorder(), ReportReminderRecorder()])
     }
 }

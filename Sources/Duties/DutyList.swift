@@ -24,10 +24,15 @@ public struct DutyList: Sendable, Equatable {
     public let sectorTable: [Sector: Principal]
     /// The rule of every message type; every `MessageType` is present.
     public let duties: [MessageType: MessageDuty]
+    /// Units owing returns that are not principals (发改, 总工会), by code.
+    public let reportBodies: [String: ReportBody]
+    /// The kinds of department returns (信息互通, docs/reports.md), by code.
+    public let reportKinds: [String: ReportKind]
 
     /// Memberwise; used by the loader after every check passed.
     init(version: String, source: String, text: String, principals: [PrincipalInfo],
-         sectorTable: [Sector: Principal], duties: [MessageType: MessageDuty]) {
+         sectorTable: [Sector: Principal], duties: [MessageType: MessageDuty],
+         reportBodies: [String: ReportBody] = [:], reportKinds: [String: ReportKind] = [:]) {
         self.version = version
         self.source = source
         self.text = text
@@ -35,6 +40,8 @@ public struct DutyList: Sendable, Equatable {
         self.principals = principals
         self.sectorTable = sectorTable
         self.duties = duties
+        self.reportBodies = reportBodies
+        self.reportKinds = reportKinds
     }
 
     /// SHA-256 of `text` (UTF-8) as 64 lowercase hex digits (swift-crypto).
@@ -63,6 +70,11 @@ public struct DutyList: Sendable, Equatable {
     /// Whether `principal` regulates some sector with construction projects (CONTRACT §8).
     public func regulatesProjects(_ principal: Principal) -> Bool {
         sectorTable.contains { $0.key.hasConstructionProjects && $0.value == principal }
+    }
+
+    /// The name staff use for a return's owing unit (a principal or a body), in Chinese.
+    public func ownerNameZh(_ code: String) -> String {
+        reportBodies[code]?.nameZh ?? Principal(rawValue: code).flatMap { info(for: $0)?.nameZh } ?? code
     }
 
     /// The principals that run a worker (consume their own `dept.<code>` queue).
@@ -108,10 +120,13 @@ public struct MessageDuty: Sendable, Equatable {
     public let regulatorMaySend: Bool
     /// The project's regulator receives it (`regulator` in `to.fixed`).
     public let regulatorReceives: Bool
+    /// A department return (`report_kind`): the kind's owner must be the sender.
+    public let reportKind: ReportKindRule?
 
     /// Senders and `copyTo` are deduplicated and sorted.
     public init(type: MessageType, senders: [Principal], destination: Destination, copyTo: [Principal],
-                project: ProjectRule? = nil, regulatorMaySend: Bool = false, regulatorReceives: Bool = false) {
+                project: ProjectRule? = nil, regulatorMaySend: Bool = false, regulatorReceives: Bool = false,
+                reportKind: ReportKindRule? = nil) {
         self.type = type
         self.senders = Array(Set(senders)).sorted()
         self.destination = destination
@@ -119,6 +134,7 @@ public struct MessageDuty: Sendable, Equatable {
         self.project = project
         self.regulatorMaySend = regulatorMaySend
         self.regulatorReceives = regulatorReceives
+        self.reportKind = reportKind
     }
 }
 

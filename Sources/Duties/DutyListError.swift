@@ -55,6 +55,8 @@ public struct DutyListError: Error, Sendable, Equatable, CustomStringConvertible
         case badToSpec(String)
         /// A list that must not be empty is empty (`empty_list`).
         case emptyList(String)
+        /// A `report_kinds` / `report_bodies` entry that is malformed (docs/reports.md).
+        case badReportKind(String)
 
         /// The stable machine-readable code.
         public var code: String {
@@ -75,6 +77,7 @@ public struct DutyListError: Error, Sendable, Equatable, CustomStringConvertible
             case .missingSector: return "missing_sector"
             case .badToSpec: return "bad_to_spec"
             case .emptyList: return "empty_list"
+            case .badReportKind: return "bad_report_kind"
             }
         }
 
@@ -86,7 +89,8 @@ public struct DutyListError: Error, Sendable, Equatable, CustomStringConvertible
             case .unreadable(let s), .yamlSyntax(let s), .missingKey(let s), .unknownKey(let s),
                  .duplicateKey(let s), .unknownPrincipal(let s), .undeclaredSender(let s),
                  .recipientOutsidePrincipals(let s), .unknownMessageType(let s), .missingMessageType(let s),
-                 .unknownSector(let s), .missingSector(let s), .badToSpec(let s), .emptyList(let s):
+                 .unknownSector(let s), .missingSector(let s), .badToSpec(let s), .emptyList(let s),
+                 .badReportKind(let s):
                 return s
             }
         }

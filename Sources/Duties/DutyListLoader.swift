@@ -30,7 +30,7 @@ public enum DutyListLoader {
             throw DutyListError(file: source, line: line(of: error), reason: .yamlSyntax(describe(error)))
         }
         guard let root else { throw DutyListError(file: source, line: nil, reason: .missingVersion) }
-        let top = try reader.entries(root, what: "the file", allowed: ["version", "principals", "sectors", "messages"],
+        let top = try reader.entries(root, what: "the file", allowed: ["version", "principals", "sectors", "messages", "report_bodies", "report_kinds"],
                                      required: [])
 
         guard let versionEntry = top["version"], versionEntry.value.null == nil,
@@ -46,8 +46,29 @@ public enum DutyListLoader {
         let sectors = try parseSectors(try reader.value(top, "sectors", of: root), reader, declared: declared)
         let duties = try MessageDutyParser(reader: reader, declared: declared)
             .parseAll(try reader.value(top, "messages", of: root))
+        let kindParser = ReportKindParser(reader: reader, declared: declared)
+        let bodies = try kindParser.bodies(top["report_bodies"]?.value)
+        let kinds = try kindParser.kinds(top["report_kinds"]?.value, bodies: bodies)
+        try checkReportKinds(kinds, duties: duties, reader: reader, at: top["report_kinds"]?.value ?? root)
         return DutyList(version: versionScalar.string, source: source, text: yaml, principals: principals,
-                        sectorTable: sectors, duties: duties)
+                        sectorTable: sectors, duties: duties, reportBodies: bodies, reportKinds: kinds)
+    }
+
+    /// A message with a `report_kind` rule needs kinds, and each kind's sender must be
+    /// in that message's `from` (else the kind could never be sent).
+    private static func checkReportKinds(_ kinds: [String: ReportKind], duties: [MessageType: MessageDuty],
+                                         reader: YAMLReader, at node: Node) throws(DutyListError) {
+        for duty in duties.values.sorted(by: { $0.type.rawValue < $1.type.rawValue }) where duty.reportKind != nil {
+            guard !kinds.isEmpty else {
+                throw reader.error(.badReportKind("\(duty.type.rawValue) has report_kind but the file has no report_kinds"), at: node)
+            }
+            for kind in kinds.values.sorted(by: { $0.code < $1.code }) {
+                guard let sender = kind.sender, duty.senders.contains(sender) else {
+                    throw reader.error(.badReportKind(
+                        "report_kinds.\(kind.code): its sender is not in the from of \(duty.type.rawValue)"), at: node)
+                }
+            }
+        }
     }
 
     private static func parsePrincipals(_ node: Node, _ reader: YAMLReader) throws(DutyListError) -> [PrincipalInfo] {

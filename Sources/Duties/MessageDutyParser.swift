@@ -26,7 +26,7 @@ struct MessageDutyParser {
 
     private func parse(_ type: MessageType, _ node: Node) throws(DutyListError) -> MessageDuty {
         let name = type.rawValue
-        let fields = try reader.entries(node, what: name, allowed: ["from", "to", "copy_to", "project"],
+        let fields = try reader.entries(node, what: name, allowed: ["from", "to", "copy_to", "project", "report_kind"],
                                         required: ["from", "to"])
         let project = try fields["project"].map { entry throws(DutyListError) in try parseProject(type, entry.value) }
         let (senders, regulatorSends) = try parties(try reader.value(fields, "from", of: node), what: "from of \(name)",
@@ -41,8 +41,26 @@ struct MessageDutyParser {
             }
             copyTo = try reader.principals(copyNode, what: "copy_to of \(name)", declared: declared, role: .recipient)
         }
+        let reportKind = try fields["report_kind"].map { entry throws(DutyListError) in try parseReportKind(type, entry.value) }
         return MessageDuty(type: type, senders: senders, destination: destination, copyTo: copyTo, project: project,
-                           regulatorMaySend: regulatorSends, regulatorReceives: regulatorReceives)
+                           regulatorMaySend: regulatorSends, regulatorReceives: regulatorReceives, reportKind: reportKind)
+    }
+
+    /// `{ field: K, figures: F }`: K (a text field) names the kind of return, F (an object field) holds its figures.
+    private func parseReportKind(_ type: MessageType, _ node: Node) throws(DutyListError) -> ReportKindRule {
+        let name = type.rawValue
+        let entries = try reader.entries(node, what: "report_kind of \(name)", allowed: ["field", "figures"],
+                                         required: ["field", "figures"])
+        let fieldNode = try reader.value(entries, "field", of: node), figuresNode = try reader.value(entries, "figures", of: node)
+        let field = try reader.scalar(fieldNode, what: "report_kind.field of \(name)")
+        guard case .string? = MessageSchemas.field(field, of: type)?.kind else {
+            throw reader.error(.badToSpec("\(name) has no text payload field \(field)"), at: fieldNode)
+        }
+        let figures = try reader.scalar(figuresNode, what: "report_kind.figures of \(name)")
+        guard case .object? = MessageSchemas.field(figures, of: type)?.kind else {
+            throw reader.error(.badToSpec("\(name) has no object payload field \(figures)"), at: figuresNode)
+        }
+        return ReportKindRule(field: field, figures: figures)
     }
 
     /// `{ field: F, sector: S }`: F names the project (a text field of the schema); S,

@@ -10,7 +10,10 @@ import Workflow
 ///    (on `project.register` the sector is checked first: a sector without a
 ///    regulator is `schema:sector`, whoever sends it);
 /// 3. the payload matches the catalogue's rules for `type` as of `today`, else
-///    `invalid_json` (not an object) or `schema:<path>`; then the header
+///    `invalid_json` (not an object) or `schema:<path>`; on a department return
+///    (`report_kind`) the kind is known, else `schema:kind`, its owner (or who
+///    enters it for a body) is the sender, else `forbidden_sender`, and its figures
+///    are those the kind defines, else `schema:figures.<key>`; then the header
 ///    `x-wage-actor` (`actorIsValid`), else `schema:x-wage-actor`;
 /// 4. the recipients resolve within the duty list, else `forbidden_recipient`;
 /// 5. a project message names a project the router knows (`projects`), else
@@ -35,6 +38,9 @@ public func route(type: String, sender: String, body: JSONValue, dutyList: DutyL
         return .reject(.forbiddenSender)
     }
     if let problem = MessageSchemas.validate(type: messageType, body: body, today: today) { return .reject(problem) }
+    if let rule = duty.reportKind, let refusal = reportKindRefusal(rule, body: body, sender: principal, dutyList: dutyList) {
+        return .reject(refusal)
+    }
     guard actorIsValid else { return .reject(.schema(actorHeader)) }
 
     let recipients: [Principal]
@@ -108,6 +114,15 @@ enum ProjectParty {
         case .regulatedBy(let regulator): return regulator == sender
         }
     }
+}
+
+/// A department return's kind check (docs/reports.md), after the catalogue's: an
+/// unknown kind is `schema:<field>`, a sender that does not owe the kind (or enter it
+/// for the body that does) `forbidden_sender`, then the figures `schema:<figures>.<key>`.
+func reportKindRefusal(_ rule: ReportKindRule, body: JSONValue, sender: Principal, dutyList: DutyList) -> RejectionReason? {
+    guard let code = body[rule.field]?.stringValue, let kind = dutyList.reportKinds[code] else { return .schema(rule.field) }
+    guard kind.sender == sender else { return .forbiddenSender }
+    return kind.figuresProblem(body[rule.figures], path: rule.figures).map(RejectionReason.schema)
 }
 
 /// The principals named by a payload field (a code, or an array of codes).

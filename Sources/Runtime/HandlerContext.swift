@@ -40,12 +40,15 @@ public final class HandlerContext {
     /// Queues a follow-up message; its id is `<cause>:<suffix>`, so the same cause
     /// always produces the same id (the relay and receivers dedupe on it).
     /// `appliedBySender`: this handler already applied the message's effect (`FollowUp.appliedBySender`).
+    /// Returns the follow-up's message id.
+    @discardableResult
     public func send(_ type: MessageType, _ body: JSONValue, suffix: String, correlationID: String? = nil,
-                     appliedBySender: Bool = false) {
+                     appliedBySender: Bool = false) -> String {
         let cause = message?.messageID ?? "periodic-\(Int(now.timeIntervalSince1970))"
-        followUps.append(FollowUp(
-            messageID: HandlerContext.followUpID(cause: cause, suffix: suffix), type: type, body: body,
-            correlationID: correlationID, appliedBySender: appliedBySender))
+        let id = HandlerContext.followUpID(cause: cause, suffix: suffix)
+        followUps.append(FollowUp(messageID: id, type: type, body: body, correlationID: correlationID,
+                                  appliedBySender: appliedBySender))
+        return id
     }
 
     /// Appends an entry to the shared case timeline, under this principal's department.

@@ -164,6 +164,13 @@ final class SchemaMalformedTests: XCTestCase {
         Case(.creditList, "persons", [], nil),
         Case(.creditDelist, "corrected_on", nil, "corrected_on"),
         Case(.creditDelist, "reason", "paid", "reason"),
+        // department returns (issue 22): the kind's own rules are the router's (ReportKindTests)
+        Case(.reportSubmitted, "month", "2026-13", "month"),
+        Case(.reportSubmitted, "kind", "", "kind"),
+        Case(.reportSubmitted, "figures", "many", "figures"),
+        Case(.reportSubmitted, "note", nil, nil),
+        Case(.reportReminder, "department", "mayor", "department"),
+        Case(.reportReminder, "due_on", "2026-02-30", "due_on"),
         // §8 construction projects: every bound of the payload table is schema:<field>.
         Case(.projectRegister, "sector", "services", "sector"),
         Case(.projectRegister, "sector", "individual_business", "sector"),

@@ -59,6 +59,9 @@ final class SchemaRequiredTests: XCTestCase {
         // §9 credit discipline (issue 19)
         .creditList: ["credit_code", "name", "basis", "decided_on"],
         .creditDelist: ["credit_code", "reason"],
+        // department returns (issue 22, docs/reports.md)
+        .reportSubmitted: ["month", "kind", "figures"],
+        .reportReminder: ["department", "month", "kind", "due_on"],
     ]
 
     func testEverySampleIsValid() {

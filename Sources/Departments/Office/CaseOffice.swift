@@ -18,6 +18,9 @@ public final class CaseOffice: HandlerPart {
     /// The project desk whose warnings the sweep also evaluates (§8.6); set by `Workers.hrss`.
     /// Weak: the desk holds the office.
     weak var projects: ProjectDesk?
+    /// The returns desk whose expected and missing returns the sweep also evaluates
+    /// (issue 22); set by `Workers.hrss`.
+    weak var returns: ReturnsDesk?
 
     /// `settings.sweepInterval` is used by `Workers.hrss`; new clues are graded with
     /// the configuration in force (`HandlerContext.settings.risk`).
@@ -38,6 +41,7 @@ public final class CaseOffice: HandlerPart {
                 let asOf = try OfficeSweep(json: message.payload).effectiveDay(today: context.today)
                 try sweep(asOf: asOf, context: context)
                 try projects?.sweep(asOf: asOf, context: context)
+                try returns?.sweep(asOf: asOf, context: context)
                 // The sweep also lists referrals whose police decision is overdue
                 // (each recorded once on its case's timeline).
                 let overdue = try ReferralTracking.recordOverdue(asOf: asOf, context: context)
@@ -56,6 +60,7 @@ public final class CaseOffice: HandlerPart {
     public func periodic(context: HandlerContext) throws {
         try sweep(asOf: context.today, context: context)
         try projects?.sweep(asOf: context.today, context: context)
+        try returns?.sweep(asOf: context.today, context: context)
     }
 
     /// The assignee's events and the office's own decisions on one existing case.

@@ -29,8 +29,8 @@ public enum MessageCatalogue {
         // Part II §9: credit discipline
         CreditList.self, CreditDelist.self,
 
-        // Department returns
-
+        // Department returns (issue 22, docs/reports.md)
+        ReportSubmitted.self, ReportReminder.self,
     ]
 
     private static let byType: [MessageType: any WireMessage.Type] = {

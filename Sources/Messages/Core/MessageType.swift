@@ -63,6 +63,8 @@ public enum MessageType: String, CaseIterable, Sendable, Codable, Hashable {
     case creditDelist = "credit.delist"
 
     // ---- Department returns (issue 22) ----
+    case reportSubmitted = "report.submitted"
+    case reportReminder = "report.reminder"
 }
 
 extension MessageType {

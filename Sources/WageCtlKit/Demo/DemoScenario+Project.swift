@@ -3,7 +3,7 @@ import Workflow
 
 extension DemoScenario {
     /// Steps of the third story (CONTRACT §8): prevention at the construction project.
-    static let projectSteps = 6
+    static let projectSteps = 7
 
     /// Housing registers a project (the office decides its wage deposit), the bank
     /// files the special account, the real-name platform enrols the workers and then
@@ -58,6 +58,18 @@ extension DemoScenario {
             try d.value("SELECT department FROM wage.warnings WHERE kind = 'inspection_findings' AND project_no = $1",
                         [projectNo]) == "housing"
         }
+        // 信息互通 (seed 003): housing's return of last month, due by the 10th (a re-run corrects it).
+        let revisions = { () throws -> Int in
+            Int(try d.value("""
+                SELECT CASE WHEN submitted_at IS NULL THEN -1 ELSE revisions END FROM wage.report_returns
+                WHERE month = $1 AND kind = 'construction_starts'
+                """, [month.iso]) ?? "-1") ?? -1
+        }
+        let before = try revisions()
+        try d.step("housing sends its return of \(month.iso) to the office (信息互通)", as: .housing, ReportSubmitted(
+            month: month, kind: "construction_starts",
+            figures: ["new_starts": 1, "workers_enrolled": 6, "wage_paid": "36000.00"], note: "demo \(tag)"),
+            expect: "the return in wage.report_returns", workers: ["worker-hrss"]) { try revisions() > before }
         return try d.value("SELECT case_no FROM wage.case_overview WHERE channel = 'payroll' AND project_no = $1", [projectNo])
             ?? projectNo
     }

@@ -7,7 +7,9 @@ import Workflow
 /// `wagectl report monthly`: the monthly report of seed 003 信息互通制度.
 struct ReportGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports.", subcommands: [MonthlyReportCommand.self, WatchReportCommand.self, QuarterReportCommand.self])
+        commandName: "report", abstract: "Reports.",
+        subcommands: [MonthlyReportCommand.self, ReturnsReportCommand.self, ReportSubmitCommand.self,
+                      WatchReportCommand.self, QuarterReportCommand.self])
 }
 
 struct MonthlyReportCommand: ParsableCommand {

@@ -64,6 +64,9 @@ final class DatabaseAbuseTests: XCTestCase {
         "inspections": ([.hrss], [], []),
         "project_events": (departments, [], []),
         "department_projects": (departments, departments, []),
+        // department returns (sql/0190, issue 22)
+        "department_returns": ([.hrss], [], [.hrss]),
+        "report_reminders": (departments, [], []),
         // the staff console (sql/0150): written by wage_admin and wage_console only, no principal
         "staff": ([], [], []),
         "console_audit": ([], [], []),

@@ -48,6 +48,7 @@ extension FaultPlan {
                 "summary": "其他事项",
             ], id: id("pet-other", k)))
         }
+        out += returnMessages()
         // Every tenth message is published twice with the same id (a publisher's retry).
         return out.enumerated().flatMap { i, m in i % 10 == 4 ? [m, m] : [m] }
     }
@@ -94,6 +95,7 @@ extension FaultPlan {
                 ], id: id("ref", c.n)))
             }
         }
+        out.append(returnCorrection())
         return out
     }
 

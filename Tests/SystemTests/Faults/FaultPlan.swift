@@ -42,6 +42,8 @@ struct FaultPlan {
     let otherPetitions: [String]
     let depositsFen: [Int]
     let providers: [String]
+    /// The month of this plan's department returns (`FaultReturns`).
+    let returnsMonth = FaultReturns.nextMonth()
 
     static let sectorOwner: [String: Principal] = [
         "construction": .housing, "transport": .transport, "water": .water, "agriculture": .agriculture,

@@ -21,6 +21,8 @@ struct FaultProgress {
                         "SELECT count(*) FROM wage.petitions WHERE petition_no LIKE $1")
             + shortfall(plan.depositsFen.count, "SELECT count(*) FROM wage.fund_entries WHERE message_id LIKE $1 AND kind = 'deposit'")
             + shortfall(plan.providers.count, "SELECT count(*) FROM wage.legal_aid_provider_roster WHERE provider_id LIKE $1")
+            + shortfall(FaultReturns.kinds.count,
+                        "SELECT count(*) FROM wage.department_returns WHERE message_id LIKE $1 AND month = $2", [plan.returnsMonth])
             + shortfall(dups, """
                 SELECT count(*) FROM wage.case_events e JOIN wage.cases c USING (case_id)
                 WHERE c.clue_ref LIKE $1 AND e.event = 'reported_again'
@@ -36,6 +38,10 @@ struct FaultProgress {
             + shortfall(plan.funds.count, "SELECT count(*) FROM wage.fund_requests WHERE request_no LIKE $1 AND status = 'awaiting_approval'")
             + shortfall(plan.aidCases.count, "SELECT count(*) FROM wage.legal_aid_overview WHERE application_no LIKE $1 AND status = 'assigned'")
             + shortfall(plan.referralCases.count, "SELECT count(*) FROM wage.referral_overview WHERE referral_no LIKE $1 AND status = 'under_review'")
+            + shortfall(1, """
+                SELECT count(*) FROM wage.department_returns
+                WHERE message_id LIKE $1 AND month = $2 AND kind = 'construction_starts' AND revisions >= 1
+                """, [plan.returnsMonth])
     }
 
     func resolved() throws -> Int {

@@ -78,6 +78,7 @@ extension FaultPlan {
 
         try checkLedger(db: db, into: &v)
         try checkSideEffects(db: db, into: &v, platformCopies: platformCopies)
+        try checkReturns(db: db, into: &v)
 
         // Routing: every message the test sent was decided once; nothing routed was left unconsumed.
         let decided = Set(try db.rows("""

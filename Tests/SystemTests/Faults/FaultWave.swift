@@ -21,6 +21,8 @@ final class FaultWave {
     init(plan: FaultPlan, db: ResilientAdmin) {
         self.plan = plan
         progress = FaultProgress(plan: plan, db: db)
+        // The plan's month of department returns is its own (a run of an earlier process may have used it).
+        _ = try? db.rows("DELETE FROM wage.department_returns WHERE month = $1 RETURNING month", [plan.returnsMonth])
     }
 
     /// Sends the next phase once the previous one has had all its effects;

@@ -35,7 +35,7 @@ final class WageCtlDemoTests: XCTestCase {
         let run = h.wagectl(["demo", "--timeout", "15"])
         XCTAssertNil(run.error, run.failure?.description ?? "\(String(describing: run.error))")
         for line in run.output.split(separator: "\n") where line.contains("FAILED") { XCTFail(String(line)) }
-        XCTAssertEqual(run.output.components(separatedBy: " ... ok (").count - 1, 25, "all 25 steps happened")
+        XCTAssertEqual(run.output.components(separatedBy: " ... ok (").count - 1, 26, "all 26 steps happened")
         XCTAssertTrue(run.output.contains("the clue is unfounded"), "the demo shows an unfounded clue (§7.1)")
         XCTAssertTrue(run.output.contains("unfounded"), run.output)
         XCTAssertTrue(run.output.contains("the unpaid wages open a case by themselves"), "the demo shows a payroll case (§8.4)")
@@ -49,7 +49,7 @@ final class WageCtlDemoTests: XCTestCase {
         // No worker-hrss: the clue is routed but never registered.
         let run = h.wagectl(["demo", "--timeout", "2", "--quiet"])
         XCTAssertEqual(run.failure?.code, .timeout, run.output)
-        XCTAssertTrue(run.output.contains("[ 3/25] the national platform reports a construction clue"), run.output)
+        XCTAssertTrue(run.output.contains("[ 3/26] the national platform reports a construction clue"), run.output)
         XCTAssertTrue(run.output.contains("... FAILED"), run.output)
         XCTAssertTrue(run.failure?.message.contains("step 3") ?? false, run.failure?.description ?? "")
         XCTAssertTrue(run.failure?.hint?.contains("worker-hrss") ?? false, run.failure?.description ?? "")
