@@ -1,6 +1,7 @@
 """Browser scenarios of the monthly report page (月度报表, issue 20) and the printed
 reports (issue 22), run by run_browser_tests.py."""
 from browser_support import *
+import base64
 from datetime import datetime, timedelta, timezone
 
 # The current month in Asia/Shanghai: the scenarios' cases were reported today.
@@ -54,3 +55,25 @@ def test_the_government_approver_reads_what_its_grants_allow(d):
     body = text(d)
     assert "各部门案件办理情况" in body and "应急周转金" in body, body
     assert "无权查看（人民政府）" in body, "referrals, legal aid and petitions are not granted to government"
+
+
+def test_the_quarterly_bulletin_renders_and_prints(d):
+    now = datetime.now(timezone(timedelta(hours=8)))
+    quarter = "%dQ%d" % (now.year, (now.month - 1) // 3 + 1)
+    page = os.path.join(os.path.dirname(ENV_FILE), "bulletin-%s.html" % quarter)
+    wagectl("--as", "hrss", "report", "quarter", "--quarter", quarter, "--html", page)
+    d.get("file://" + page)
+    body = text(d)
+    assert "《劳动保障信息简报》" in body and "一、案件办理总体情况" in body, body[:500]
+    assert "四、成员单位信息报送情况" in body and "五、重点关注项目清单" in body, body
+    assert "住建局" in body, "the scenarios' cases of this month"
+    assert len(d.find_elements(By.TAG_NAME, "svg")) >= 5, "charts"
+    shot(d, "quarterly-bulletin")
+    # In print: colours kept and tables not split across pages; an A4 PDF comes out.
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    style = d.execute_script("const s = getComputedStyle(document.querySelector('table'));"
+                             "return [s.breakInside, s.printColorAdjust || s.webkitPrintColorAdjust];")
+    assert style == ["avoid", "exact"], style
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = base64.b64decode(d.print_page())
+    assert pdf.startswith(b"%PDF"), pdf[:8]

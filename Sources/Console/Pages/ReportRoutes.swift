@@ -8,7 +8,8 @@ import Workflow
 /// 月度报表 (`/reports/monthly?month=YYYY-MM`, `/reports/monthly.csv`): the monthly
 /// report of seed 003 with its SVG charts, in Chinese, read with the person's
 /// department's own role (`MonthlyReportLoader`); allowed by `ReportAccess`,
-/// refused (403, audited) to others.
+/// refused (403, audited) to others. An archived month (`wage.report_snapshots`)
+/// shows its archived figures; the page never archives.
 struct ReportRoutes: Sendable {
     let gate: Gate
 
@@ -32,8 +33,11 @@ struct ReportRoutes: Sendable {
         let given = request.uri.queryParameters.get("month") ?? ""
         let month = MonthlyReport.bounds(of: given) == nil ? Self.previousMonth(of: .shanghaiToday()) : given
         let who = person.department.rawValue
-        let (report, issuer) = try await gate.staff.connections.database(as: person.department) { db in
-            (try MonthlyReportLoader(db: db).load(month: month, compiledBy: who), try IssuingOffice.name(db: db))
+        // An archived month shows its archived figures; viewing a page never archives.
+        let (report, source, issuer) = try await gate.staff.connections.database(as: person.department) { db in
+            let (report, source) = try MonthlyReportMaker(db: db).make(month: month, compiledBy: who, madeBy: who,
+                                                                      today: .shanghaiToday(), fresh: false, mayArchive: false)
+            return (report, source, try IssuingOffice.name(db: db))
         }
         if csv {
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
@@ -44,6 +48,7 @@ struct ReportRoutes: Sendable {
         let ctx: [String: Any] = [
             "title": "月度报表", "heading": words.title(month), "person": person.context, "month": month,
             "issuer": issuer, "period": words.period(report), "body": report.sectionsHTML(.zh),
+            "note": source.note(.zh) ?? "",
         ]
         return Pages.html("report_monthly", ctx)
     }

@@ -77,7 +77,7 @@ enum Templates {
         {{> header}}<p class="issuer" id="issuer">{{issuer}}</p><h1>{{heading}}</h1>
         <form class="no-print" method="get" action="/reports/monthly">月份 <input type="month" name="month" id="month" value="{{month}}">
         <button type="submit" id="show">查看</button> <a href="/reports/monthly.csv?month={{month}}" id="csv">导出 CSV</a></form>
-        <p>{{period}}</p><div class="report" id="report">{{{body}}}</div>{{> footer}}
+        <p>{{period}}</p>{{#note}}<p class="note" id="note">{{note}}</p>{{/note}}<div class="report" id="report">{{{body}}}</div>{{> footer}}
         """,
         "message": "{{> header}}<h1>{{heading}}</h1><p id=\"message\">{{text}}</p><p><a href=\"/cases\">返回</a></p>{{> footer}}",
     ]
@@ -95,7 +95,7 @@ enum Templates {
     form{margin:.4em 0} form.inline{display:inline} .error{color:#c00} code{font-size:.8em}
     .report table{width:auto} .report td{text-align:right} .report td:first-child{text-align:left}
     .report tr.total td{font-weight:bold;background:#f4f4f4} .report figure{margin:1em 0;background:#fff;display:inline-block}
-    .issuer{letter-spacing:.1em;color:#555}
+    .issuer{letter-spacing:.1em;color:#555} .note{color:#a60}
     @media print{header,nav,form.no-print{display:none} body{background:#fff}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact} table,figure{break-inside:avoid}}
     @page{size:A4;margin:15mm 12mm}

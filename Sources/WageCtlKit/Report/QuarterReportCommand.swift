@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Messages
 import Reports
+import Runtime
 import Store
 
 /// `wagectl report quarter --quarter 2026Q4 --html F`: the quarterly bulletin
@@ -56,7 +57,17 @@ struct QuarterReportCommand: ParsableCommand {
     }
 }
 
-/// The bulletin's returns section (filled in once `wage.report_returns` exists).
+/// The bulletin's returns section: `wage.report_returns` per month of the quarter,
+/// one line per kind of the duty list in force; nil when the reader may not read it.
 enum BulletinReturns {
-    static func html(_ quarter: Quarter, _ lang: ReportLanguage, db: PGConnection) throws -> String? { nil }
+    static func html(_ quarter: Quarter, _ lang: ReportLanguage, db: PGConnection) throws -> String? {
+        do {
+            guard let dutyList = try DutyListStore.inForce(db: db) else { return nil }
+            let loader = ReturnsReportLoader(db: db, dutyList: dutyList)
+            let reports = try quarter.months.compactMap(Month.init(iso:)).map { try loader.load(month: $0) }
+            return ReturnsReport.bulletinHTML(reports, lang)
+        } catch where ViewRunner.isDenied(error) {
+            return nil
+        }
+    }
 }
