@@ -30,6 +30,10 @@ final class RouterRoutingTests: XCTestCase {
             let body = SamplePayloads.valid(for: type)
             // The sample project's regulator (housing) where the project's regulator may send it.
             for sender in duty.senders + (duty.regulatorMaySend ? [.housing] : []) {
+                // A department return: only the sample kind's owner may send it (ReportKindTests has the others).
+                if let rule = duty.reportKind, let code = body[rule.field]?.stringValue, list.reportKinds[code]?.sender != sender {
+                    continue
+                }
                 let id = Harness.newID("matrix-\(type.rawValue)-\(sender.rawValue)")
                 guard case .deliver(let recipients, _) = route(type: type.rawValue, sender: sender.rawValue, body: body, dutyList: list,
                                                                projects: SampleProjects.sector) else {
