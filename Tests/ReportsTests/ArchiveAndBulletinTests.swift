@@ -21,7 +21,7 @@ final class ArchiveAndBulletinTests: XCTestCase {
 
     func testTheSourceIsSaidInBothLanguages() {
         let archived = ReportArchive.Source.archive(madeAt: "2026-12-02 09:00", madeBy: "hrss")
-        XCTAssertTrue(archived.note(.zh)!.contains("存档重印") && archived.note(.zh)!.contains("2026-12-02 09:00"))
+        XCTAssertTrue(archived.note(.zh)!.contains("存档重印") && archived.note(.zh)!.contains("2026-12-02 09:00 由 人社局 编制"))
         XCTAssertTrue(archived.note(.en)!.hasPrefix("Reprinted from the archive"))
         XCTAssertEqual(archived.annotated(.object([:]))["source"], .string("archive"))
         XCTAssertEqual(ReportArchive.Source.computed(reason: "fresh").annotated(.object([:]))["computed_because"], .string("fresh"))

@@ -36,7 +36,7 @@ extension ReportArchive.Source {
         let zh = lang == .zh
         switch self {
         case .archive(let at, let by):
-            return zh ? "存档重印：本表为 \(at) 由 \(by) 编制时存档的数字（--fresh 按当前数据重新计算，不覆盖存档）。"
+            return zh ? "存档重印：本表为 \(at) 由 \(ReportWords(.zh).department(by)) 编制时存档的数字（--fresh 按当前数据重新计算，不覆盖存档）。"
                       : "Reprinted from the archive: the figures as reported at \(at) by \(by) (--fresh recomputes from today's data; the archive is kept)."
         case .archivedNow(let at, _):
             return zh ? "本月数字已于 \(at) 存档，此后重印均为存档数字。" : "Archived at \(at): reprints of this month show these figures."
