@@ -159,6 +159,7 @@ let package = Package(
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus")]),
         .testTarget(name: "StoreUnitTests", dependencies: ["Store"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Messages", "Workflow"]),
         .testTarget(name: "RouterTests", dependencies: ["Router", "AMQP", "Messages", "Store"]),
         .testTarget(name: "DepartmentsTests", dependencies: ["Departments", "Messages", "Workflow"]),
         .testTarget(name: "WageCtlKitTests", dependencies: ["WageCtlKit", "Reports", "Messages", "Duties"]),

@@ -42,6 +42,7 @@ public enum ConsoleMain {
         ProjectRoutes(gate: gate, acts: acts).register(router)
         WarningRoutes(gate: gate).register(router)
         SupervisionRoutes(gate: gate).register(router)
+        ReportRoutes(gate: gate).register(router)
         return Application(router: router, configuration: .init(address: .hostname(settings.host, port: settings.port),
                                                                  serverName: "wage-console"),
                            logger: ConsoleLog.logger)

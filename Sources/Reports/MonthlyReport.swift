@@ -6,7 +6,7 @@ import Workflow
 /// petitions of the month. Sections a principal may not read are nil.
 public struct MonthlyReport: Sendable {
     /// One department's case figures for the month.
-    public struct Department: Sendable {
+    public struct Department: Sendable, Codable {
         public var code: String
         /// Cases transferred to it in the month (timeline `transferred`, detail.to).
         public var received = 0
@@ -25,7 +25,7 @@ public struct MonthlyReport: Sendable {
         public var onTimeRate: Double? { resolved == 0 ? nil : Double(resolvedOnTime) / Double(resolved) }
     }
 
-    public struct Fund: Sendable {
+    public struct Fund: Sendable, Codable {
         public var requests = 0
         public var rejected = 0
         public var advanced = Money.zero
@@ -35,7 +35,7 @@ public struct MonthlyReport: Sendable {
         public var outstanding = Money.zero
     }
 
-    public struct Referrals: Sendable {
+    public struct Referrals: Sendable, Codable {
         public var submitted = 0
         public var incomplete = 0
         public var filed = 0
@@ -46,14 +46,14 @@ public struct MonthlyReport: Sendable {
         public var pendingOverdue = 0
     }
 
-    public struct LegalAid: Sendable {
+    public struct LegalAid: Sendable, Codable {
         public var received = 0
         public var assignedSameDay = 0
         public var waiting = 0
         public var sameDayRate: Double? { received == 0 ? nil : Double(assignedSameDay) / Double(received) }
     }
 
-    public struct Petitions: Sendable {
+    public struct Petitions: Sendable, Codable {
         public var received = 0
         public var wageRelated = 0
         public var collective = 0

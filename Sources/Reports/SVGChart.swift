@@ -15,7 +15,8 @@ public enum SVGChart {
     /// Vertical bars, one group per category, one bar per series, with a legend.
     public static func groupedBars(title: String, categories: [String], series: [Series]) -> String {
         let groupWidth = max(40.0, Double(series.count) * 16 + 16)
-        let width = 60 + groupWidth * Double(max(categories.count, 1)), plot = 180.0, top = 30.0
+        let legendWidth = 60 + 110 * Double(series.count)
+        let width = max(60 + groupWidth * Double(max(categories.count, 1)), legendWidth), plot = 180.0, top = 30.0
         let maxValue = max(1, series.flatMap(\.values).max() ?? 1)
         var svg = header(title: title, width: width, height: top + plot + 60)
         svg += axis(x: 50, y: top, height: plot, maxValue: maxValue, width: width - 55)

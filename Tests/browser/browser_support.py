@@ -25,11 +25,12 @@ def wagectl(*args):
     return out.stdout + out.stderr
 
 
-def staff(login, name, department):
+def staff(login, name, department, roles=None):
     pw = os.path.join(os.path.dirname(ENV_FILE), "browser-pw")
     with open(pw, "w") as f:
         f.write(PASSWORD + "\n")
-    wagectl("staff", "add", login, "--name", name, "--department", department, "--password-file", pw)
+    wagectl("staff", "add", login, "--name", name, "--department", department, "--password-file", pw,
+            *(["--roles", roles] if roles else []))
     return login
 
 

@@ -10,6 +10,7 @@ WAGECTL (the wagectl binary), WAGE_SCREENSHOTS (where to save the main pages).
 import sys, time, traceback
 from browser_support import *
 import project_scenarios
+import report_scenarios
 
 CASE = report_case("BT-" + RUN + "-1")
 OTHER = report_case("BT-" + RUN + "-2")
@@ -122,7 +123,8 @@ def test_brute_force_is_rate_limited(d):
 
 
 TESTS = ([v for k, v in list(globals().items()) if k.startswith("test_")]
-         + [v for k, v in vars(project_scenarios).items() if k.startswith("test_")])
+         + [v for k, v in vars(project_scenarios).items() if k.startswith("test_")]
+         + [v for k, v in vars(report_scenarios).items() if k.startswith("test_")])
 
 
 def main():

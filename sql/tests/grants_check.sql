@@ -343,6 +343,16 @@ SELECT pg_temp.sees('wage_hrss', 'finds no function PUBLIC may execute in schema
     SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = 'wage' AND EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                                           WHERE a.grantee = 0)$q$, 0);
+-- Reports (0201, 0202): the watch list and the archive are the office's; an archived report never changes.
+SELECT pg_temp.allowed('wage_hrss', 'select watch_list', 'SELECT count(*) FROM wage.watch_list');
+SELECT pg_temp.denied(r, 'select watch_list', 'SELECT count(*) FROM wage.watch_list')
+FROM unnest(ARRAY['wage_police', 'wage_housing', 'wage_government', 'wage_platform']) r;
+SELECT pg_temp.allowed('wage_hrss', 'insert report_snapshots',
+    $q$INSERT INTO wage.report_snapshots (month, kind, figures, made_by) VALUES ('1999-01', 'monthly', '{}', 'grants-check')$q$);
+SELECT pg_temp.denied('wage_hrss', 'update report_snapshots', $q$UPDATE wage.report_snapshots SET figures = '{}'$q$);
+SELECT pg_temp.denied(r, 'insert report_snapshots',
+    $q$INSERT INTO wage.report_snapshots (month, kind, figures, made_by) VALUES ('1999-02', 'monthly', '{}', 'x')$q$)
+FROM unnest(ARRAY['wage_police', 'wage_government']) r;
 SELECT pg_temp.denied(r, 'read wage_meta.schema_migrations', 'SELECT count(*) FROM wage_meta.schema_migrations')
 FROM unnest(ARRAY['wage_hrss', 'wage_router']) r;
 

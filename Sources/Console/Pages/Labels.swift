@@ -1,25 +1,15 @@
 import Messages
+import Reports
 
-/// Names as staff say them (department short names, statuses, events, reasons).
+/// Names as staff say them: departments, statuses, risks, sectors and dispositions
+/// come from `StaffNames` (Reports, shared with the reports in Chinese); events and
+/// refusal reasons are the console's own.
 enum Labels {
-    static let departments: [String: String] = [
-        "hrss": "人社局", "housing": "住建局", "police": "公安局", "petitions": "信访局", "justice": "司法局",
-        "finance": "财政局", "government": "人民政府", "platform": "线索平台", "bank": "银行", "transport": "交通局",
-        "water": "水利局", "agriculture": "农业农村局", "market": "市场监管局", "router": "路由",
-    ]
-    static let statuses: [String: String] = [
-        "registered": "已登记", "transferred": "已转办", "accepted": "已受理", "returned": "已退回",
-        "task_force": "专班督办", "leader_package": "领导包案", "resolved": "已办结", "closed": "已销号",
-    ]
-    static let risks: [String: String] = ["high": "高", "medium": "中", "low": "低"]
-    static let sectors: [String: String] = [
-        "construction": "工程建设", "transport": "交通", "water": "水利", "agriculture": "农业",
-        "individual_business": "个体工商户", "manufacturing": "制造业", "services": "服务业", "other": "其他",
-    ]
-    static let dispositions: [(code: String, label: String)] = [
-        ("paid", "已支付"), ("unfounded", "线索不实"), ("mediated", "调解达成协议"), ("arbitration", "仲裁"),
-        ("litigation", "诉讼"), ("referred_police", "移送公安立案"), ("other_channel", "其他渠道解决"),
-    ]
+    static let departments = StaffNames.departments
+    static let statuses = StaffNames.statuses
+    static let risks = StaffNames.risks
+    static let sectors = StaffNames.sectors
+    static let dispositions = StaffNames.dispositions
 
     static let events: [String: String] = [
         "registered": "登记", "transferred": "转办", "received": "签收", "accepted": "受理", "returned": "退回",
@@ -31,8 +21,8 @@ enum Labels {
     /// An event in Chinese, with its code (the timeline keeps the contract's codes).
     static func event(_ code: String) -> String { events[code].map { "\($0)（\(code)）" } ?? code }
 
-    static func department(_ code: String?) -> String { code.map { departments[$0] ?? $0 } ?? "—" }
-    static func status(_ code: String) -> String { statuses[code] ?? code }
+    static func department(_ code: String?) -> String { StaffNames.department(code) }
+    static func status(_ code: String) -> String { StaffNames.status(code) }
 
     /// A refusal reason in Chinese (CONTRACT §5 codes).
     static func reason(_ code: String) -> String {

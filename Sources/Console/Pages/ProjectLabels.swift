@@ -1,3 +1,5 @@
+import Reports
+
 /// Names of the project pages as staff say them (CONTRACT §8).
 enum ProjectLabels {
     /// The regulators of construction projects (§8: sector → department).
@@ -7,15 +9,7 @@ enum ProjectLabels {
         "released": "已退还", "exempt": "免缴", "drawn": "已动用待补足", "paid": "已足额缴纳", "due": "未足额缴纳",
     ]
     static let accountStatuses: [String: String] = ["none": "未开设", "opened": "已开设"]
-    static let warningKinds: [String: String] = [
-        "labour_share_low": "人工费拨付比例偏低", "account_insufficient": "专用账户余额不足",
-        "account_misappropriated": "专用账户资金被挪用", "no_contract": "未签订劳动合同",
-        "unregistered_worker": "工资单人员未实名登记", "payroll_irregular": "工资发放不规范",
-        "inspection_findings": "巡查发现问题", "contractor_blacklisted": "总包单位被列入失信名单",
-        "deposit_unpaid": "工资保证金未缴纳", "deposit_not_replenished": "工资保证金未补足",
-        "account_missing": "未开设工资专用账户", "statement_missing": "专用账户月度流水缺失",
-        "payroll_missing": "当月工资单缺失", "inspection_overdue": "逾期未巡查", "calendar_missing_year": "缺少年度工作日历",
-    ]
+    static let warningKinds = StaffNames.warningKinds
     static let events: [String: String] = [
         "registered": "项目登记", "completed": "项目完工", "deposit_paid": "缴纳保证金", "deposit_drawn": "动用保证金",
         "deposit_released": "退还保证金", "account_opened": "专用账户备案", "account_funded": "人工费拨付",

@@ -24,7 +24,8 @@ enum Templates {
         <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">
         <button id="logout" type="submit">退出</button></form></span>{{/person}}</header>
         {{#person}}<nav><a href="/cases">工作列表</a> <a href="/projects" id="nav-projects">在建项目</a>
-        <a href="/warnings" id="nav-warnings">欠薪预警</a> <a href="/supervision" id="nav-supervision">纪检监督</a></nav>{{/person}}<main>
+        <a href="/warnings" id="nav-warnings">欠薪预警</a> <a href="/supervision" id="nav-supervision">纪检监督</a>
+        {{#may_report}}<a href="/reports/monthly" id="nav-report">月度报表</a>{{/may_report}}</nav>{{/person}}<main>
         """,
         "footer": "</main></body></html>",
         "login": """
@@ -72,6 +73,12 @@ enum Templates {
         <input type="hidden" name="act" value="escalate">升级理由 <input name="reason" required><button type="submit">申请升级</button></form>
         {{/may_act}}{{> footer}}
         """,
+        "report_monthly": """
+        {{> header}}<p class="issuer" id="issuer">{{issuer}}</p><h1>{{heading}}</h1>
+        <form class="no-print" method="get" action="/reports/monthly">月份 <input type="month" name="month" id="month" value="{{month}}">
+        <button type="submit" id="show">查看</button> <a href="/reports/monthly.csv?month={{month}}" id="csv">导出 CSV</a></form>
+        <p>{{period}}</p>{{#note}}<p class="note" id="note">{{note}}</p>{{/note}}<div class="report" id="report">{{{body}}}</div>{{> footer}}
+        """,
         "message": "{{> header}}<h1>{{heading}}</h1><p id=\"message\">{{text}}</p><p><a href=\"/cases\">返回</a></p>{{> footer}}",
     ]
 
@@ -86,5 +93,11 @@ enum Templates {
     .refused{border-color:#c00;color:#c00}.pending{border-color:#a60;color:#a60}
     nav{background:#e4ebf3;padding:.4em 1em} nav a{margin-right:1.2em}
     form{margin:.4em 0} form.inline{display:inline} .error{color:#c00} code{font-size:.8em}
+    .report table{width:auto} .report td{text-align:right} .report td:first-child{text-align:left}
+    .report tr.total td{font-weight:bold;background:#f4f4f4} .report figure{margin:1em 0;background:#fff;display:inline-block}
+    .issuer{letter-spacing:.1em;color:#555} .note{color:#a60}
+    @media print{header,nav,form.no-print{display:none} body{background:#fff}
+    *{-webkit-print-color-adjust:exact;print-color-adjust:exact} table,figure{break-inside:avoid}}
+    @page{size:A4;margin:15mm 12mm}
     """
 }

@@ -13,7 +13,7 @@ struct Person: Sendable {
     /// The header partial's context.
     var context: [String: Any] {
         ["login": member.login, "display_name": member.displayName, "csrf": csrfToken,
-         "department_name": Labels.department(member.department.rawValue)]
+         "department_name": Labels.department(member.department.rawValue), "may_report": ReportAccess.allows(member)]
     }
 }
 

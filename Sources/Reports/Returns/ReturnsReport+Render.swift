@@ -41,12 +41,12 @@ extension ReturnsReport {
         return [title, "", render(header)] + rows.map(render) + ["", summary]
     }
 
-    /// CSV: a UTF-8 byte-order mark (Excel and WPS then read the Chinese), one header
-    /// line, every field quoted with quotes doubled (RFC 4180), CRLF line ends.
+    /// CSV as `CSVText` writes it: a UTF-8 byte-order mark, one header line, every
+    /// field quoted (RFC 4180), CRLF line ends.
     public func csv(chinese: Bool) -> String {
         let header = Self.headers(chinese: chinese) + (chinese ? ["月份", "代码"] : ["month", "kind code"])
         let rows = lines.map { cells($0, chinese: chinese) + [month.iso, $0.kind] }
-        return "\u{FEFF}" + ([header] + rows).map { $0.map(CSVField.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSVText.document(header: header, rows: rows)
     }
 
     public var json: JSONValue {
@@ -64,13 +64,6 @@ extension ReturnsReport {
                 ])
             }),
         ])
-    }
-}
-
-/// RFC 4180 quoting: every field in double quotes, a quote inside doubled.
-public enum CSVField {
-    public static func quoted(_ field: String) -> String {
-        "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }
 

@@ -24,6 +24,9 @@ public final class Console: @unchecked Sendable {
     /// Writes one line to standard error (diagnostics, progress, hints).
     public func err(_ line: String) { write(line + "\n", toError: true) }
 
+    /// Writes text to standard output as it is (a CSV file with its own CRLF line ends).
+    public func raw(_ text: String) { write(text, toError: false) }
+
     /// Writes text to standard error without a line end (progress dots).
     public func progress(_ text: String) { write(text, toError: true) }
 

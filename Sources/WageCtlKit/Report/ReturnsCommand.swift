@@ -20,14 +20,14 @@ struct ReturnsReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "The month, YYYY-MM (default: the previous month, Asia/Shanghai).") var month: String?
     @Flag(help: "Print CSV (UTF-8 with a BOM, every field quoted).") var csv = false
-    @Option(help: "zh or en (default: zh when LANG or LC_ALL is zh_CN).") var lang: String?
+    @OptionGroup var language: ReportLanguageOption
 
     func run() throws {
         let chosen = month ?? MonthlyReportCommand.previousMonth(of: Day(shanghai: Date()))
         guard let reported = Month(iso: chosen) else {
             throw WageCtlError(.usage, "--month '\(chosen)' is not YYYY-MM", hint: "e.g. --month 2026-11")
         }
-        let chinese = try Self.chinese(lang)
+        let chinese = try language.resolved() == .zh
         try ViewRunner.run(identity) { session, db in
             guard let dutyList = try DutyListStore.inForce(db: db) else {
                 throw WageCtlError(.failed, "no duty list is in force", hint: "start the router, or wagectl duty-list load")
@@ -40,18 +40,6 @@ struct ReturnsReportCommand: ParsableCommand {
             } else {
                 for line in report.textLines(chinese: chinese) { session.console.out(line) }
             }
-        }
-    }
-
-    /// `--lang`, else Chinese when the locale says zh_CN.
-    static func chinese(_ lang: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Bool {
-        switch lang {
-        case "zh"?: return true
-        case "en"?: return false
-        case nil:
-            let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-            return locale.hasPrefix("zh_CN")
-        case let other?: throw WageCtlError(.usage, "--lang '\(other)' is neither zh nor en")
         }
     }
 }

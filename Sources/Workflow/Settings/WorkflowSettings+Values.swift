@@ -19,7 +19,7 @@ extension WorkflowSettings {
             .depositReplenishWorkingDays: String(depositReplenishWorkingDays),
             .minimumLabourShare: minimumLabourShare.percentString, .accountMissingDays: String(accountMissingDays),
             .statementDueDay: String(statementDueDay), .payrollDueDay: String(payrollDueDay),
-            .calendarLookaheadDays: String(calendarLookaheadDays),
+            .calendarLookaheadDays: String(calendarLookaheadDays), .reportOfficeName: reportOfficeName,
         ]
     }
 
@@ -33,6 +33,9 @@ extension WorkflowSettings {
         }
         self = settings
     }
+
+    /// The longest office name accepted (characters).
+    public static let maximumNameLength = 100
 
     /// Sets one key from its text form.
     public mutating func set(_ key: Key, _ text: String) throws(InvalidValue) {
@@ -65,6 +68,9 @@ extension WorkflowSettings {
         case .statementDueDay: statementDueDay = try count(1...28)
         case .payrollDueDay: payrollDueDay = try count(1...28)
         case .calendarLookaheadDays: calendarLookaheadDays = try count(1...366)
+        case .reportOfficeName:
+            guard !text.allSatisfy(\.isWhitespace), text.count <= Self.maximumNameLength else { throw invalid }
+            reportOfficeName = text
         }
     }
 

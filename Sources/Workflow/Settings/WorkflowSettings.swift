@@ -25,6 +25,7 @@ public struct WorkflowSettings: Sendable, Hashable {
         case statementDueDay = "warning.statement_due_day"
         case payrollDueDay = "warning.payroll_due_day"
         case calendarLookaheadDays = "calendar.lookahead_days"
+        case reportOfficeName = "report.office_name"
     }
 
     /// Risk grading of a clue (§3).
@@ -51,6 +52,8 @@ public struct WorkflowSettings: Sendable, Hashable {
     public var payrollDueDay: Int
     /// Days ahead the sweep looks for a year with no calendar rows (§7.4: 60).
     public var calendarLookaheadDays: Int
+    /// The issuing office printed on the reports (issue 22: 根治欠薪工作领导小组办公室).
+    public var reportOfficeName = "根治欠薪工作领导小组办公室"
 
     /// The contract's defaults.
     public static let `default` = WorkflowSettings(

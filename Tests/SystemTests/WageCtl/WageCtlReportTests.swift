@@ -62,21 +62,33 @@ final class WageCtlReportTests: XCTestCase {
         XCTAssertEqual(json["fund"]?["recovered"], "100.00")
         XCTAssertEqual(json["fund"]?["requests"], "1")
 
-        let csv = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--csv"]).output
-        XCTAssertTrue(csv.hasPrefix("section,department,metric,value\n"), csv)
-        XCTAssertTrue(csv.contains("\ncases,market,received,2\n") && csv.contains("\nfund,,advanced,400.00\n"), csv)
+        let csv = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--csv", "--lang", "en"]).output
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}\"section\",\"department\",\"metric\",\"value\"\r\n"), csv)
+        XCTAssertTrue(csv.contains("\r\n\"cases\",\"market\",\"received\",\"2\"\r\n")
+                      && csv.contains("\r\n\"fund\",\"\",\"advanced\",\"400.00\"\r\n"), csv)
+        // In Chinese (--lang zh): the names staff use.
+        let zh = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--csv", "--lang", "zh"]).output
+        XCTAssertTrue(zh.hasPrefix("\u{FEFF}\"栏目\",\"部门\",\"指标\",\"数值\"\r\n"), zh)
+        XCTAssertTrue(zh.contains("\r\n\"案件\",\"市场监管局\",\"转办\",\"2\"\r\n"), zh)
+        let zhTable = h.wagectl(["--as", "police", "report", "monthly", "--month", month, "--lang", "zh"]).output
+        XCTAssertTrue(zhTable.contains("\n市场监管局 ") && zhTable.contains("应急周转金：无权查看（公安局）"), zhTable)
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wagectl-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: file) }
-        let table = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--html", file.path])
+        // The issuing office comes from configuration (report.office_name).
+        let office = "某市根治欠薪办公室-" + tag
+        _ = try h.rows("UPDATE wage.settings SET value = $1 WHERE key = 'report.office_name'", [office])
+        defer { _ = try? h.rows("UPDATE wage.settings SET value = '根治欠薪工作领导小组办公室' WHERE key = 'report.office_name'") }
+        let table = h.wagectl(["--as", "hrss", "report", "monthly", "--month", month, "--html", file.path, "--lang", "en"])
         XCTAssertNil(table.error, table.errors)
         XCTAssertTrue(table.output.contains("\nmarket "), "the table is printed too: \(table.output)")
         let html = try String(contentsOf: file, encoding: .utf8)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("@media print") && html.contains("<p class=\"issuer\">\(office)</p>"), "print CSS and the issuing office")
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 3, "inline SVG charts")
         for external in ["<script", "src=", "href=", "<link"] { XCTAssertFalse(html.contains(external), "self-contained: \(external)") }
 
-        let police = h.wagectl(["--as", "police", "report", "monthly", "--month", month])
+        let police = h.wagectl(["--as", "police", "report", "monthly", "--month", month, "--lang", "en"])
         XCTAssertNil(police.error, police.errors)
         XCTAssertTrue(police.output.contains("fund: not visible to police"), police.output)
     }
