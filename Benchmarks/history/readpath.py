@@ -36,14 +36,14 @@ SELECT case_id::text AS case_id, case_no, status, assignee, risk_level, due_on, 
        amount_owed, employer_name, opened_at,
        coalesce(due_on < {TODAY} AND status IN {OPEN}, false) AS overdue
 FROM wage.case_overview WHERE assignee = $1 AND status IN {OPEN}
-ORDER BY overdue DESC, due_on NULLS LAST, opened_at DESC LIMIT 50"""
+ORDER BY due_on NULLS LAST, opened_at DESC LIMIT 50"""  # CaseListCommand.order(onlyOpen: true)
 
 CASE_FIND = f"""
 SELECT case_id::text AS case_id, case_no, channel, clue_ref, sector, status, assignee, risk_level, due_on,
        workers_count, amount_owed, opened_at, closed_at, origin, employer_name, project_name, escalated_on,
        leader, leader_department, disposition, amount_paid, workers_paid, resolved_at,
        coalesce(due_on < {TODAY} AND status IN {OPEN}, false) AS overdue
-FROM wage.case_overview WHERE case_no = $1 OR case_id::text = lower($1)"""
+FROM wage.case_overview WHERE case_no = $1"""  # CaseLookup.condition(for:) of a case number
 
 CASE_TIMELINE = "SELECT seq, at, department, event, detail FROM wage.case_timeline WHERE case_id = $1::uuid ORDER BY seq"
 
