@@ -15,6 +15,8 @@ struct BenchResult: Codable {
     /// Issue 18's project measurements (nil with --skip-projects).
     var projects: ProjectMeasure.Result?
     var targets: [Target]
+    /// Issue 23's router hop beside the trivial peer (nil with --router-hop-messages 0).
+    var routerHop: RouterHop.Result? = nil
 
     /// One target of issue 10 and whether this run reached it.
     struct Target: Codable {
@@ -56,6 +58,11 @@ struct BenchResult: Codable {
             t.append(Target(name: "project load", goal: "clue pipeline with \(p.projects) projects × \(p.workersPerProject) workers of roster and payroll ≥ 0.9 × without",
                             measured: String(format: "%.1f vs %.1f cases/s = %.2f", loaded.casesPerSecond, alone.casesPerSecond, ratio),
                             reached: ratio >= 0.9))
+        }
+        if let hop = routerHop, let peer = hop.peerMessagesPerSecond, let ratio = hop.ratio {
+            t.append(Target(name: "router hop", goal: "router msg/s ≥ 0.5 × the trivial peer's (same run)",
+                            measured: String(format: "%.0f vs %.0f msg/s = %.2f", hop.routerMessagesPerSecond, peer, ratio),
+                            reached: ratio >= 0.5))
         }
         for name in ["worker-hrss", "worker-housing"] {
             guard let mib = peakMemoryMiB[name] else { continue }

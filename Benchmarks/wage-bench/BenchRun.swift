@@ -39,6 +39,10 @@ struct BenchRun {
             result.rawDatabase = try RawDatabase(adminURL: try env.adminDatabaseURL(), seconds: options.rawSeconds,
                                                  body: SampleClue.body).run()
         }
+        if options.routerHopMessages > 0 {
+            result.routerHop = try RouterHop(options: options, env: env, admin: admin, probe: probe, run: run,
+                                             stackEnv: stackEnv, localDir: localDir).execute()
+        }
         if !options.skipPipeline {
             try PipelineRun(options: options, env: env, admin: admin, probe: probe, run: run, stackEnv: stackEnv,
                             localDir: localDir).execute(into: &result)

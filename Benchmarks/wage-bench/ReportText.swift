@@ -20,7 +20,15 @@ struct ReportText {
         out.append("")
         out += resources()
         out.append("")
-        out.append("Targets (issue 10):")
+        if let hop = result.routerHop {
+            out.append(String(format: "Router hop (%d messages, router alone on a backlog): router %.0f msg/s", hop.messages,
+                              hop.routerMessagesPerSecond)
+                + (hop.routerCPUMillisPerMessage.map { String(format: " (router CPU %.3f ms/msg)", $0) } ?? "")
+                + (hop.peerMessagesPerSecond.map { String(format: ", trivial peer %.0f msg/s, ratio %.2f", $0, hop.ratio ?? 0) }
+                    ?? ", peer failed: \(hop.peerError ?? "?")"))
+            out.append("")
+        }
+        out.append("Targets (issues 10, 23):")
         for t in result.targets {
             let mark = t.reached.map { $0 ? "reached" : "NOT reached" } ?? "n/a"
             out.append("  \(pad(t.name, 24)) \(pad(t.goal, 62)) \(t.measured)  [\(mark)]")

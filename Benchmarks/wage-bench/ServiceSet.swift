@@ -12,16 +12,18 @@ final class ServiceSet {
     private static let running = Locked<[pid_t]>([])
 
     /// Starts `wage-router --duty-list … --threads routerThreads`, `hrssProcesses` × `worker-hrss`
-    /// (with `WAGE_LANES=hrssLanes` when given) and `worker-housing --as housing`.
+    /// (with `WAGE_LANES=hrssLanes` when given) and `worker-housing --as housing`; only the
+    /// router with `routerOnly` (the router-hop phase, issue 23).
     init(binDirectory: String, dutyList: String, stackEnv: String, logDirectory: String,
-         routerThreads: Int, hrssProcesses: Int, hrssLanes: Int?) throws {
+         routerThreads: Int, hrssProcesses: Int, hrssLanes: Int?, routerOnly: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["WAGE_STACK_ENV"] = stackEnv
         var hrssEnvironment = environment
         if let hrssLanes { hrssEnvironment["WAGE_LANES"] = "\(hrssLanes)" }
-        let specs: [(String, String, [String], [String: String])] =
-            [("wage-router", "wage-router", ["--duty-list", dutyList, "--threads", "\(routerThreads)"], environment)]
+        let router: (String, String, [String], [String: String]) =
+            ("wage-router", "wage-router", ["--duty-list", dutyList, "--threads", "\(routerThreads)"], environment)
+        let specs = routerOnly ? [router] : [router]
             + (1...max(1, hrssProcesses)).map { n in
                 (n == 1 ? "worker-hrss" : "worker-hrss-\(n)", "worker-hrss", [], hrssEnvironment)
             }
@@ -45,8 +47,8 @@ final class ServiceSet {
 
     /// Waits until each process consumes its queue (the broker counts its consumer)
     /// and the router has put a duty list in force.
-    func waitUntilReady(probe: BrokerProbe, admin: PGConnection, timeout: Double = 60) throws {
-        let queues = ["router.intake", "dept.hrss", "dept.housing"]
+    func waitUntilReady(probe: BrokerProbe, admin: PGConnection, timeout: Double = 60,
+                        queues: [String] = ["router.intake", "dept.hrss", "dept.housing"]) throws {
         let deadline = wallNow() + timeout
         while true {
             for p in processes { try p.requireRunning() }

@@ -72,12 +72,21 @@ struct WageBench: ParsableCommand {
     @Option(help: "Workers on each background project's roster and payroll.")
     var projectWorkers = 200
 
+    @Option(help: "Messages of the router-hop phase (the router alone on a backlog, beside the trivial Python peer; runs even with --skip-pipeline; 0 skips it).")
+    var routerHopMessages = 20000
+
+    @Option(help: "The Python with pika and psycopg for the router-hop peer (bench.sh makes a venv under the stack dir).")
+    var peerPython = ".local/venv/bin/python"
+
+    @Option(help: "The router-hop peer consumer.")
+    var peerScript = "Benchmarks/peer/peer_consumer.py"
+
     func validate() throws {
         guard (1...PayrollSubmitted.maxLines).contains(payrollLines), projects > 0,
               (1...PayrollSubmitted.maxLines).contains(projectWorkers) else {
             throw ValidationError("payroll-lines and project-workers must be 1...\(PayrollSubmitted.maxLines), projects positive")
         }
-        guard !rate.isEmpty, rate.allSatisfy({ $0 > 0 }), duration > 0, saturation > 0, rawMessages >= 100, rawSeconds > 0, routerThreads > 0, hrssProcesses > 0, (hrssLanes ?? 1) > 0 else {
+        guard !rate.isEmpty, rate.allSatisfy({ $0 > 0 }), duration > 0, saturation > 0, rawMessages >= 100, rawSeconds > 0, routerHopMessages >= 0, routerThreads > 0, hrssProcesses > 0, (hrssLanes ?? 1) > 0 else {
             throw ValidationError("rate, duration, saturation, raw-messages (≥ 100), raw-seconds, router-threads, hrss-processes and hrss-lanes must be positive")
         }
     }

@@ -10,30 +10,36 @@ enum ReportSQL {
                      ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AS t1)
         """
 
+    /// The month's bounds as expressions, for queries over the big tables: unlike a
+    /// join with the `b` row, the planner sees their values (a stable expression is
+    /// estimated with its value), so it picks the time indexes of sql/0210 instead of
+    /// walking every case (issue 23: 2.7 s → tens of ms with a million cases).
+    static let t0 = "(($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai')"
+    static let t1 = "(($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai')"
+
     /// One row per (department, metric): received, resolved (+ on_time, paid_fen), closed, overdue.
     static let departments = """
-        WITH \(bounds)
         SELECT t.detail->>'to' AS dept, 'received' AS metric, count(DISTINCT t.case_id)::int AS n, 0 AS on_time, 0::bigint AS paid_fen
-        FROM wage.case_timeline t, b
-        WHERE t.event = 'transferred' AND t.at >= b.t0 AND t.at < b.t1 AND t.detail ? 'to'
+        FROM wage.case_timeline_events t
+        WHERE t.event = 'transferred' AND t.at >= \(t0) AND t.at < \(t1) AND t.detail ? 'to'
         GROUP BY 1
         UNION ALL
         SELECT c.assignee, 'resolved', count(*)::int,
                (count(*) FILTER (WHERE (c.resolved_at AT TIME ZONE 'Asia/Shanghai')::date <= c.due_on
-                    AND NOT EXISTS (SELECT 1 FROM wage.case_timeline e
+                    AND NOT EXISTS (SELECT 1 FROM wage.case_timeline_events e
                                     WHERE e.case_id = c.case_id AND e.event IN ('overdue_escalated', 'leader_package'))))::int,
                coalesce(sum(c.amount_paid) * 100, 0)::bigint
-        FROM wage.case_overview c, b
-        WHERE c.resolved_at >= b.t0 AND c.resolved_at < b.t1
+        FROM wage.case_overview c
+        WHERE c.resolved_at >= \(t0) AND c.resolved_at < \(t1)
         GROUP BY 1
         UNION ALL
         SELECT c.assignee, 'closed', count(*)::int, 0, 0
-        FROM wage.case_overview c, b WHERE c.closed_at >= b.t0 AND c.closed_at < b.t1
+        FROM wage.case_overview c WHERE c.closed_at >= \(t0) AND c.closed_at < \(t1)
         GROUP BY 1
         UNION ALL
         SELECT c.assignee, 'overdue', count(*)::int, 0, 0
-        FROM wage.case_overview c, b
-        WHERE c.opened_at < b.t1 AND c.due_on < $3::date AND (c.resolved_at IS NULL OR c.resolved_at >= b.t1)
+        FROM wage.case_overview c
+        WHERE c.opened_at < \(t1) AND c.due_on < $3::date AND (c.resolved_at IS NULL OR c.resolved_at >= \(t1))
         GROUP BY 1
         """
 

@@ -38,7 +38,9 @@ struct CaseRoutes: Sendable {
         if !status.isEmpty { params.append(status); conditions.append("status = $\(params.count)") }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limit = csv ? "" : "LIMIT \(size) OFFSET \((page - 1) * size)"
-        let sql = "SELECT \(Self.columns) FROM wage.case_overview \(whereClause) ORDER BY due_on NULLS LAST, case_no \(limit)"
+        // `case_overview.due_on`, the date: a bare `due_on` is the output column `due_on::text`,
+        // which no index orders, so every case of the department was read and sorted (issue 23).
+        let sql = "SELECT \(Self.columns) FROM wage.case_overview \(whereClause) ORDER BY case_overview.due_on NULLS LAST, case_no \(limit)"
         let countSQL = "SELECT count(*) AS n FROM wage.case_overview \(whereClause)"
         let bound = params.map { $0 as! String }
         let (rows, total) = try await gate.staff.connections.database(as: person.department) { db in

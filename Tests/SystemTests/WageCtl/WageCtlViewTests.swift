@@ -34,6 +34,8 @@ final class WageCtlViewTests: XCTestCase {
         XCTAssertEqual(json["case"]?["amount_owed"], "125000.00")
         XCTAssertEqual(json["timeline"]?.arrayValue?.map { $0["event"] }, ["registered", "transferred", "task_force_formed"])
         XCTAssertEqual(json["referrals"], .array([]), "hrss may read referrals: none yet")
+        let upper = try h.wagectl(["--as", "hrss", "case", "show", c.id.uppercased(), "--json"]).json()
+        XCTAssertEqual(upper["case"]?["case_no"], .string(c.no), "an id in capitals names the same case")
     }
 
     func testCaseListFiltersByAssigneeStatusAndOverdueAndPutsOverdueFirst() throws {
@@ -45,6 +47,12 @@ final class WageCtlViewTests: XCTestCase {
         let numbers = all.arrayValue?.compactMap { $0["case_no"]?.stringValue } ?? []
         XCTAssertTrue([late.no, onTime.no, done.no].allSatisfy(numbers.contains))
         XCTAssertLessThan(numbers.firstIndex(of: late.no)!, numbers.firstIndex(of: onTime.no)!, "overdue first")
+
+        let open = try h.wagectl(["--as", "water", "case", "list", "--assignee", "water", "--open", "--limit", "1000", "--json"]).json()
+        let openNumbers = open.arrayValue?.compactMap { $0["case_no"]?.stringValue } ?? []
+        XCTAssertFalse(openNumbers.contains(done.no), "a resolved case is not open")
+        XCTAssertLessThan(openNumbers.firstIndex(of: late.no)!, openNumbers.firstIndex(of: onTime.no)!, "open: overdue first")
+        XCTAssertEqual(open.arrayValue?.first?["overdue"], .bool(true), "the first open case is an overdue one")
 
         let overdue = try h.wagectl(["--as", "water", "case", "list", "--assignee", "water", "--overdue", "--limit", "1000", "--json"]).json()
         let overdueNumbers = overdue.arrayValue?.compactMap { $0["case_no"]?.stringValue } ?? []
