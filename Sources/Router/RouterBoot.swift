@@ -15,6 +15,7 @@ struct RouterBoot: Service {
     let databaseURL: String
     let amqpURL: String
     let threads: Int
+    let settings: RouterSettings
     let health: HealthBoard
     let logger: Logger
 
@@ -30,7 +31,7 @@ struct RouterBoot: Service {
         guard let active else { return }
         logger.info("duty list in force", metadata: ["version": "\(active.version)", "sha256": "\(active.contentHash)"])
         try await RouterService(dutyList: active, databaseURL: databaseURL, amqpURL: amqpURL, threads: threads,
-                                logger: logger, health: health).run()
+                                logger: logger, health: health, settings: settings).run()
     }
 
     /// Installs `file` and returns the duty list in force; `nil` when stopped first.

@@ -19,6 +19,12 @@ public struct RouterCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Competing consumer threads in this process.")
     var threads: Int = 1
 
+    @Option(name: .long, help: "Most deliveries decided in one batch (one confirm wait, one commit).")
+    var maxBatch: Int = RouterSettings.defaultMaxBatch
+
+    @Option(name: .long, help: "Unacknowledged deliveries the broker may send each consumer thread (above --max-batch).")
+    var prefetch: UInt16 = RouterSettings.defaultPrefetch
+
     public init() {}
 
     public func run() async throws {
@@ -33,7 +39,8 @@ public struct RouterCommand: AsyncParsableCommand {
         }
         let health = HealthBoard(principal: "router")
         let boot = RouterBoot(file: list, databaseURL: try env.databaseURL(for: .router),
-                              amqpURL: try env.amqpURL(for: .router), threads: threads, health: health, logger: logger)
+                              amqpURL: try env.amqpURL(for: .router), threads: threads,
+                              settings: RouterSettings(maxBatch: maxBatch, prefetch: prefetch), health: health, logger: logger)
         let http = try ObservedProcess.server(key: "ROUTER", health: health, env: env, logger: logger)
         try await ServiceGroup(configuration: .init(
             services: [.init(service: boot), .init(service: http)],

@@ -65,7 +65,8 @@ final class RouterLoop {
                 let outcomes = try core.route(batch: batch)
                 health.set(.database, true, for: component)
                 metrics.count(outcomes, of: batch)
-                for delivery in batch { try? consumer.ack(delivery) }
+                // One ack for the batch: every earlier delivery of this channel is in it or acked.
+                if let last = batch.last { try? consumer.ack(last, multiple: true) }
                 metrics.loop.batch(size: batch.count, seconds: Date().timeIntervalSince(started))
                 return
             } catch {

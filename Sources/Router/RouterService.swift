@@ -15,14 +15,13 @@ public struct RouterService: ThreadedService {
     let databaseURL: String
     let amqpURL: String
     let threads: Int
-    let prefetch: UInt16
     public let logger: Logger
     /// Where the threads publish their connections' state (served as `/readyz`).
     public let health: HealthBoard
     let settings: RouterSettings
 
     public init(dutyList: DutyList, databaseURL: String, amqpURL: String, threads: Int = 1,
-                prefetch: UInt16 = 50, logger: Logger, health: HealthBoard? = nil,
+                logger: Logger, health: HealthBoard? = nil,
                 settings: RouterSettings = RouterSettings()) {
         self.health = health ?? HealthBoard(principal: "router")
         self.settings = settings
@@ -30,7 +29,6 @@ public struct RouterService: ThreadedService {
         self.databaseURL = databaseURL
         self.amqpURL = amqpURL
         self.threads = max(1, threads)
-        self.prefetch = prefetch
         self.logger = logger
     }
 
@@ -39,7 +37,7 @@ public struct RouterService: ThreadedService {
     public func start(stop: StopFlag, threads: ThreadGroup) throws {
         let url = try AMQPURL(amqpURL)
         let (list, databaseURL, prefetch, logger, health, settings) =
-            (dutyList, self.databaseURL, self.prefetch, self.logger, self.health, self.settings)
+            (dutyList, self.databaseURL, self.settings.prefetch, self.logger, self.health, self.settings)
         for n in 0..<self.threads {
             let name = "router-\(n)"
             health.register(name, checks: [.broker, .database, .consuming])
