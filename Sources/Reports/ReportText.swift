@@ -13,14 +13,7 @@ extension MonthlyReport {
         var out = [words.textHeading(self), ""]
         let header = lang == .zh ? words.departmentColumns : words.departmentColumns.map { $0.uppercased() }
         let rows = departmentRows(lang)
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(TextWidth.of).max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.indices.map { i in i == 0 ? TextWidth.pad(cells[i], to: widths[i])
-                                            : String(repeating: " ", count: widths[i] - TextWidth.of(cells[i])) + cells[i] }
-                .joined(separator: "  ")
-        }
-        out.append(line(header))
-        out += rows.map(line)
+        out += TextWidth.table([header] + rows, rightAligned: Set(header.indices.dropFirst()))
         out.append("")
         let separator = lang == .zh ? "：" : ": "
         for (title, pairs) in sections(lang) {

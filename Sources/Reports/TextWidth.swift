@@ -34,4 +34,20 @@ public enum TextWidth {
         default: return 1
         }
     }
+
+    /// `rows` laid out in columns two spaces apart, each as wide as its widest cell
+    /// (in terminal columns); cells of the `rightAligned` columns are right-aligned,
+    /// the others left-aligned; no line ends in spaces.
+    public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { i in rows.map { i < $0.count ? of($0[i]) : 0 }.max() ?? 0 }
+        return rows.map { cells in
+            var line = cells.indices.map { i in
+                rightAligned.contains(i) ? String(repeating: " ", count: widths[i] - of(cells[i])) + cells[i]
+                                         : pad(cells[i], to: widths[i])
+            }.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
 }

@@ -29,12 +29,12 @@ final class ReturnsReportTests: XCTestCase {
             line("b", due: "2026-05-10", submitted: "2026-05-09 16:00", late: false, enteredBy: "hrss", source: "县发改局函",
                  revisions: 2),
         ])
-        let zh = report.textLines(chinese: true).joined(separator: "\n")
+        let zh = report.textLines(.zh).joined(separator: "\n")
         XCTAssertTrue(zh.contains("2026-05-10（休息日）"), zh)
         XCTAssertTrue(zh.contains("人社局代录（县发改局函）"), zh)
         XCTAssertTrue(zh.contains("（更正2次）"), zh)
         XCTAssertTrue(zh.hasSuffix("已报送 1，逾期报送 0，待报送 0，逾期未报 1"), zh)
-        let en = report.textLines(chinese: false).joined(separator: "\n")
+        let en = report.textLines(.en).joined(separator: "\n")
         XCTAssertTrue(en.contains("2026-05-10 (rest day)"), en)
         XCTAssertTrue(en.contains("missing"), en)
     }
@@ -43,7 +43,7 @@ final class ReturnsReportTests: XCTestCase {
         let report = ReturnsReport(month: Month(iso: "2026-11")!, asOf: Day(iso: "2026-12-08")!, lines: [
             line("construction_starts", due: "2026-12-10", submitted: nil, late: false),
         ])
-        let csv = report.csv(chinese: false)
+        let csv = report.csv(.en)
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}\"kind\",\"department\",\"due on\""), csv)
         let rows = csv.dropFirst().split(separator: "\r\n")
         XCTAssertEqual(rows.count, 2)

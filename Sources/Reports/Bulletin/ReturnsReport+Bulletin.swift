@@ -18,9 +18,9 @@ extension ReturnsReport {
         for report in reports {
             body += "<h3>\(HTML.escape(zh ? "\(report.month.iso)（截至 \(report.asOf.iso)）" : "\(report.month.iso) (as of \(report.asOf.iso))"))</h3>"
             body += "<table class=\"returns\"><thead><tr>"
-                + headers(chinese: zh).map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>"
+                + headers(lang).map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>"
             for line in report.lines {
-                body += "<tr>" + report.cells(line, chinese: zh).map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
+                body += "<tr>" + report.cells(line, lang).map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
             }
             body += "</table>"
         }

@@ -4,18 +4,19 @@ import Workflow
 /// `ReturnsReport` as a table, CSV (UTF-8 with a BOM, every field quoted) and JSON.
 extension ReturnsReport {
     /// The column headers, in Chinese or English.
-    static func headers(chinese: Bool) -> [String] {
-        chinese ? ["报表", "报送单位", "截止日", "状态", "报送时间", "录入", "数据"]
+    static func headers(_ lang: ReportLanguage) -> [String] {
+        lang == .zh ? ["报表", "报送单位", "截止日", "状态", "报送时间", "录入", "数据"]
                 : ["kind", "department", "due on", "status", "submitted at", "entered by", "figures"]
     }
 
     /// One line's cells, in the order of `headers`.
-    func cells(_ line: Line, chinese: Bool) -> [String] {
+    func cells(_ line: Line, _ lang: ReportLanguage) -> [String] {
+        let chinese = lang == .zh
         let due = line.dueOn.map { $0.iso + (line.dueOnRestDay ? (chinese ? "（休息日）" : " (rest day)") : "") }
             ?? (chinese ? "随时" : "any time")
         let status = chinese ? line.status.zh : line.status.rawValue
         let entered = line.enteredBy.map { by in
-            (chinese ? "\(by == "hrss" ? "人社局" : by)代录" : "by \(by)") + (line.source.map { "（\($0)）" } ?? "")
+            (chinese ? "\(lang.department(by))代录" : "by \(by)") + (line.source.map { "（\($0)）" } ?? "")
         } ?? ""
         let figures = line.figures.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             + (line.revisions > 0 ? (chinese ? "（更正\(line.revisions)次）" : " (revised \(line.revisions)×)") : "")
@@ -24,28 +25,22 @@ extension ReturnsReport {
     }
 
     /// The table, with a title and a summary line.
-    public func textLines(chinese: Bool) -> [String] {
+    public func textLines(_ lang: ReportLanguage) -> [String] {
+        let chinese = lang == .zh
         let title = chinese
             ? "部门信息报送 \(month.iso)（每月10日前报送上月情况；截至 \(asOf.iso)）"
             : "Department returns \(month.iso) (due by the 10th of the next month; as of \(asOf.iso))"
-        let header = Self.headers(chinese: chinese)
-        let rows = lines.map { cells($0, chinese: chinese) }
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(TextWidth.of).max() ?? 0 }
-        let render: ([String]) -> String = { cells in
-            cells.indices.map { TextWidth.pad(cells[$0], to: widths[$0]) }.joined(separator: "  ")
-                .trimmingTrailingSpaces()
-        }
         let summary = chinese
             ? "已报送 \(count(.submitted))，逾期报送 \(count(.submittedLate))，待报送 \(count(.pending))，逾期未报 \(count(.missing))"
             : "submitted \(count(.submitted)), submitted late \(count(.submittedLate)), pending \(count(.pending)), missing \(count(.missing))"
-        return [title, "", render(header)] + rows.map(render) + ["", summary]
+        return [title, ""] + TextWidth.table([Self.headers(lang)] + lines.map { cells($0, lang) }) + ["", summary]
     }
 
     /// CSV as `CSVText` writes it: a UTF-8 byte-order mark, one header line, every
     /// field quoted (RFC 4180), CRLF line ends.
-    public func csv(chinese: Bool) -> String {
-        let header = Self.headers(chinese: chinese) + (chinese ? ["月份", "代码"] : ["month", "kind code"])
-        let rows = lines.map { cells($0, chinese: chinese) + [month.iso, $0.kind] }
+    public func csv(_ lang: ReportLanguage) -> String {
+        let header = Self.headers(lang) + (lang == .zh ? ["月份", "代码"] : ["month", "kind code"])
+        let rows = lines.map { cells($0, lang) + [month.iso, $0.kind] }
         return CSVText.document(header: header, rows: rows)
     }
 
@@ -64,13 +59,5 @@ extension ReturnsReport {
                 ])
             }),
         ])
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }

@@ -48,11 +48,7 @@ extension WatchList {
             out.append("\(kind.name(lang)) (\(n))")
             let rows = entries(kind).map { Array(Self.cells($0, lang).dropFirst()) }
             guard !rows.isEmpty else { out.append(""); continue }
-            let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(TextWidth.of).max() ?? 0 }
-            for cells in [Array(header)] + rows {
-                out.append("  " + cells.indices.map { TextWidth.pad(cells[$0], to: widths[$0]) }.joined(separator: "  ")
-                    .replacing(#/ +$/#, with: ""))
-            }
+            out += TextWidth.table([Array(header)] + rows).map { "  " + $0 }
             out.append("")
         }
         return out

@@ -27,7 +27,7 @@ struct ReturnsReportCommand: ParsableCommand {
         guard let reported = Month(iso: chosen) else {
             throw WageCtlError(.usage, "--month '\(chosen)' is not YYYY-MM", hint: "e.g. --month 2026-11")
         }
-        let chinese = try language.resolved() == .zh
+        let lang = try language.resolved()
         try ViewRunner.run(identity) { session, db in
             guard let dutyList = try DutyListStore.inForce(db: db) else {
                 throw WageCtlError(.failed, "no duty list is in force", hint: "start the router, or wagectl duty-list load")
@@ -36,9 +36,9 @@ struct ReturnsReportCommand: ParsableCommand {
             if output.json {
                 session.console.out(JSONPretty.render(report.json))
             } else if csv {
-                session.console.out(String(report.csv(chinese: chinese).dropLast(2)))
+                session.console.out(String(report.csv(lang).dropLast(2)))
             } else {
-                for line in report.textLines(chinese: chinese) { session.console.out(line) }
+                for line in report.textLines(lang) { session.console.out(line) }
             }
         }
     }
