@@ -39,7 +39,7 @@ public struct ReturnsReportLoader {
             enteredBy: kind.enteredBy?.rawValue, dueOn: due, dueOnRestDay: false, submittedAt: nil,
             late: kind.due.isLate(month, submittedOn: nil, today: today), figures: [], source: nil, revisions: 0, reminded: false)
         guard let row else {
-            line.dueOnRestDay = try due.map(isRestDay) ?? false
+            line.dueOnRestDay = try due.map { kind.due.fallsOnRestDay(month, calendar: try calendar(around: $0)) } ?? false
             return line
         }
         line.dueOnRestDay = try row.bool("due_on_rest_day")
@@ -55,10 +55,10 @@ public struct ReturnsReportLoader {
         return line
     }
 
-    /// Not a working day in `wage.calendar` (a day it does not list: Saturday or Sunday).
-    private func isRestDay(_ day: Day) throws -> Bool {
+    /// The working-day calendar as far as `day` goes (its row in `wage.calendar`, if any).
+    private func calendar(around day: Day) throws -> WorkingCalendar {
         let listed = try db.execute("SELECT is_workday FROM wage.calendar WHERE day = $1::date", [day.iso]).rows.first
-        return try listed.map { !(try $0.bool("is_workday")) } ?? day.isWeekend
+        return WorkingCalendar(overrides: try listed.map { [day: try $0.bool("is_workday")] } ?? [:])
     }
 
     private static func text(_ value: JSONValue) -> String {

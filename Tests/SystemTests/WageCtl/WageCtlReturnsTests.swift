@@ -63,6 +63,14 @@ final class WageCtlReturnsTests: XCTestCase {
         XCTAssertTrue(csv.output.contains("\"construction_starts\",\"housing\",\"2024-07-10\",\"submitted_late\""), csv.output)
         XCTAssertTrue(csv.output.contains("\"new_starts=2, workers_enrolled=75, wage_paid=600000\""), csv.output)
 
+        // A due day on a weekend is marked, a make-up working day (调休上班) is not, read off wage.calendar.
+        func restDay(_ month: String) throws -> JSONValue? {
+            try h.wagectl(["--as", "hrss", "report", "returns", "--month", month, "--json"]).json()["returns"]?
+                .arrayValue?.first { $0["kind"] == "water_projects" }?["due_on_rest_day"]
+        }
+        XCTAssertEqual(try restDay("2025-12"), .bool(true), "due Saturday 2026-01-10")
+        XCTAssertEqual(try restDay("2026-09"), .bool(false), "due Saturday 2026-10-10, a make-up working day")
+
         // A department may not read the office's view.
         let housing = h.wagectl(["--as", "housing", "report", "returns", "--month", "2024-06"])
         XCTAssertEqual(housing.failure?.code, .refused, housing.errors)
